@@ -1,0 +1,102 @@
+"""The command line: the only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.build import BuildOptions, BuildResult, build
+from generator.diagnostics import Severity, errors_in, summarize_failure
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Swedish messages for usage errors (exit code 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"beslut: fel: {_translate(message)}\n")
+
+
+def _translate(message: str) -> str:
+    for english, swedish in (
+        ("the following arguments are required", "dessa argument krävs"),
+        ("unrecognized arguments", "okända argument"),
+        ("invalid choice", "ogiltigt val"),
+        ("expected one argument", "väntade ett värde"),
+        ("argument", "argument"),
+    ):
+        message = message.replace(english, swedish)
+    return message
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-15') from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Return the parser of every command."""
+    parser = _Parser(prog="beslut", description="Bygger en statisk webbplats av kommunala beslut.", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    parser.add_argument("--version", action="version", version=f"beslut {__version__}", help="visa versionen och avsluta")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    sub.required = True
+    common = _Parser(add_help=False)
+    common.add_argument("site", nargs="?", default=".", type=Path, metavar="MAPP", help="webbplatsens mapp (där site.yaml ligger); standard: .")
+    common.add_argument("--drafts", action="store_true", help="ta med utkast (utkast: true)")
+    common.add_argument("--date", type=_date, metavar="ÅÅÅÅ-MM-DD", help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)")
+    common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
+    common.add_argument("--format", choices=("text", "json"), default="text", help="diagnostikens form: text eller json (en rad per fel)")
+    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    b = sub.add_parser("build", parents=[common], add_help=False, help="bygg webbplatsen", description="Bygger webbplatsen till utdatamappen.")
+    b.add_argument("--out", type=Path, metavar="MAPP", help="utdatamapp (standard: output i site.yaml, annars public)")
+    sub.add_parser("check", parents=[common], add_help=False, help="kontrollera allt innehåll utan att skriva något", description="Kontrollerar site.yaml och alla poster; skriver ingenting.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 content errors, 2 wrong usage)."""
+    args = make_parser().parse_args(argv)
+    options = BuildOptions(
+        site_dir=args.site,
+        out=getattr(args, "out", None),
+        strict=args.strict,
+        drafts=args.drafts,
+        build_date=args.date,
+        write=args.command == "build",
+    )
+    result = build(options)
+    report(result, args.command, args.format, args.strict)
+    return 0 if result.ok else 1
+
+
+def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
+    """Print every diagnostic, what changes soon, and one summary line."""
+    out = sys.stderr
+    for diagnostic in result.diagnostics:
+        print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
+    if fmt == "json":
+        return
+    if command == "check" and result.changes:
+        print("Inom 30 dagar:")
+        for change in result.changes:
+            verb = "publiceras" if change.appears else "avpubliceras"
+            print(f"  {change.day.isoformat()} {verb}: {change.record.rel} ({change.record.titel})")
+    fatal = errors_in(result.diagnostics, strict)
+    if not result.ok:
+        print(summarize_failure(fatal or result.diagnostics), file=out)
+        return
+    warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    done = "Klart" if command == "build" else "Inga fel"
+    where = f" i {result.output}" if result.output else ""
+    print(f"{done}: {result.records} poster, {result.pages} sidor, {warnings} varningar, {result.seconds:.1f} s{where}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""Every page of the site as a job: an address, a template, and the documented values it sees.
+
+Jobs are produced lazily so that 100,000 record pages are rendered and written one at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.appeal import last_appeal_day, notice_is_up
+from generator.context import Item, Link, PageContext, make_item, make_record_view
+from generator.doctypes import Kind
+from generator.i18n import Translator
+from generator.site import Board, Entry, Meeting, Site
+from generator.urls import (
+    ACCESSIBILITY,
+    ARCHIVE,
+    NEWS,
+    NOTICE_BOARD,
+    SEARCH,
+    appeal_path,
+    month_path,
+    paged,
+    year_path,
+)
+
+LATEST = 20
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: ``template`` with ``page`` and ``values``, written at ``path``."""
+
+    path: str
+    template: str
+    page: PageContext
+    values: dict[str, Any]
+
+    @property
+    def file(self) -> str:
+        """Return the output file, relative to the output folder."""
+        return self.path if self.path.endswith(".html") else self.path + "index.html"
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting as listed and shown: its §§ in order and its appeal dates."""
+
+    title: str
+    url: str
+    board: str
+    board_url: str
+    organisation: str
+    date: dt.date
+    justerat: dt.date | None
+    anslag: dt.date | None
+    last_appeal_day: dt.date | None
+    protocol_location: str
+    appeal_court: str
+    appeal_url: str
+    items: list[Item]
+    documents: list[Item]
+
+
+class PageMaker:
+    """Builds page jobs for one site; holds the shared parts of every page's context."""
+
+    def __init__(self, site: Site, t: Translator) -> None:
+        self.site = site
+        self.t = t
+        cfg = site.config
+        self.nav = (
+            Link(t("nav_start"), cfg.base_path),
+            Link(t("nav_notice_board"), cfg.base_path + NOTICE_BOARD + "/"),
+            Link(t("nav_news"), cfg.base_path + NEWS + "/"),
+            Link(t("nav_archive"), cfg.base_path + ARCHIVE + "/"),
+            Link(t("nav_search"), cfg.base_path + SEARCH + "/"),
+        )
+        self.footer = (Link(t("nav_accessibility"), cfg.base_path + ACCESSIBILITY + "/"),)
+        self.home = Link(t("nav_start"), cfg.base_path)
+
+    def page(self, path: str, title: str, crumbs: tuple[Link, ...] = (), **kw: Any) -> PageContext:
+        """Return the shared context of one page."""
+        cfg = self.site.config
+        return PageContext(
+            site_title=cfg.title,
+            language=cfg.language,
+            base_path=cfg.base_path,
+            base_url=cfg.base_url,
+            path=path,
+            title=title,
+            description=kw.pop("description", ""),
+            breadcrumbs=(self.home, *crumbs) if path else (),
+            build_date=self.site.build_date,
+            nav=self.nav,
+            footer=self.footer,
+            **kw,
+        )
+
+    def meeting_view(self, meeting: Meeting) -> MeetingView:
+        """Return the view of one meeting."""
+        site, base = self.site, self.site.config.base_path
+        board = site.boards[(meeting.organisation.slug, meeting.board.short)]
+        appealable = any(e.record.overklagbar for e in meeting.items)
+        last = (
+            last_appeal_day(meeting.anslag, site.config.appeal_period_days)
+            if meeting.anslag and appealable
+            else None
+        )
+        return MeetingView(
+            title=self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
+            url=base + meeting.path,
+            board=meeting.board.name,
+            board_url=base + board.path,
+            organisation=meeting.organisation.name,
+            date=meeting.date,
+            justerat=meeting.justerat,
+            anslag=meeting.anslag,
+            last_appeal_day=last,
+            protocol_location=meeting.organisation.protocol_location,
+            appeal_court=meeting.organisation.appeal_court,
+            appeal_url=base + appeal_path(meeting.organisation.slug),
+            items=[make_item(e, site) for e in meeting.items],
+            documents=[make_item(e, site) for e in meeting.documents],
+        )
+
+    def board_crumbs(self, board: Board) -> tuple[Link, ...]:
+        """Return the breadcrumbs down to ``board``."""
+        base = self.site.config.base_path
+        org = next(o for o in self.site.organisations if o.config is board.organisation)
+        chain = [board]
+        while chain[0].parent is not None:
+            chain.insert(0, chain[0].parent)
+        return (Link(org.config.name, base + org.path), *(Link(b.config.name, base + b.path) for b in chain))
+
+    def listing(
+        self,
+        path: str,
+        template: str,
+        title: str,
+        entries: list[Entry],
+        crumbs: tuple[Link, ...],
+        **values: Any,
+    ) -> Iterator[PageJob]:
+        """Yield the pages of a paginated listing (page number in the title from page 2 on)."""
+        size = self.site.config.page_size
+        count = max(1, -(-len(entries) // size))
+        for number in range(1, count + 1):
+            chunk = entries[(number - 1) * size : number * size]
+            page_title = (
+                title
+                if number == 1
+                else self.t("page_title_numbered", title=title, number=number, count=count)
+            )
+            page = self.page(
+                paged(path, number), page_title, crumbs, page_number=number, page_count=count, indexed=False
+            )
+            pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
+            yield PageJob(
+                page.path,
+                template,
+                page,
+                {"items": [make_item(e, self.site) for e in chunk], "pages": pages, **values},
+            )
+
+    def notices(self) -> dict[str, Any]:
+        """Return what the notice board shows on the build date."""
+        site = self.site
+        day, period = site.build_date, site.config.appeal_period_days
+        minutes = [
+            self.meeting_view(m)
+            for m in site.meetings.values()
+            if m.anslag and m.items and notice_is_up(m.anslag, day, period)
+        ]
+        minutes.sort(key=lambda m: (m.anslag or day, m.board), reverse=True)
+        upcoming = [
+            make_item(e, site)
+            for e in site.entries
+            if e.record.typ.kind is Kind.NOTICE and e.record.datum >= day
+        ]
+        delegation = [
+            (make_item(e, site), last_appeal_day(e.record.anslag, period))
+            for e in site.entries
+            if e.record.typ.kind is Kind.DELEGATION
+            and e.record.anslag
+            and e.record.overklagbar
+            and notice_is_up(e.record.anslag, day, period)
+        ]
+        return {"minutes": minutes, "upcoming": upcoming[::-1], "delegation": delegation}
+
+    def with_title(self, job: PageJob, title: str) -> PageJob:
+        """Return ``job`` with another page title."""
+        return replace(job, page=replace(job.page, title=title))
+
+
+def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:
+    """Return the months of ``year`` that have records, with their counts."""
+    base = site.config.base_path
+    return [
+        (Link(t.month(m), base + month_path(y, m)), len(entries))
+        for (y, m), entries in sorted(site.months.items())
+        if y == year
+    ]
+
+
+__all__ = ["MeetingView", "PageJob", "PageMaker", "month_links", "year_path"]

@@ -1,0 +1,343 @@
+"""Validate split records against the content contract and build typed ``Record`` values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.config_parts import OrganisationConfig
+from generator.diagnostics import Diagnostic
+from generator.doctypes import DocumentType
+from generator.fields import FieldReader
+from generator.frontmatter import SplitRecord
+from generator.record import Attachment, Image, Record, Reference, Reservation
+from generator.slugs import SLUG_RE
+from generator.suggest import did_you_mean
+
+KEYS = (
+    "titel", "typ", "datum", "organisation", "nämnd", "paragraf", "diarienummer", "beslut", "sammanfattning",
+    "handläggare", "mottagare", "justerat", "anslag", "reservationer", "relaterade", "bilagor", "överklagbar",
+    "bild", "ingress", "författare", "taggar", "publicera", "avpublicera", "utkast", "slug", "extra",
+)  # fmt: skip
+ALIASES = {
+    "namnd": "nämnd",
+    "handlaggare": "handläggare",
+    "forfattare": "författare",
+    "overklagbar": "överklagbar",
+}
+KNOWN = {k: k for k in KEYS} | ALIASES
+_PARAGRAF = re.compile(r"^\d{1,5}[a-z]?$")
+
+
+def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | None, list[Diagnostic]]:
+    """Check every contract rule of one record; return it (if usable) and all its problems."""
+    rel = split.source.rel
+    reader = FieldReader(rel, split.meta.keys, split.meta.values)
+    data = _canonical(split.meta.data, reader)
+    reader.unknown_keys(data, (), KNOWN, "front matter")
+    g = data.get
+
+    def at(key: str) -> tuple[str]:
+        return (_written_as(split.meta.data, key),)
+
+    titel = reader.text(g("titel"), at("titel"), "titel", required=True)
+    typ = _doc_type(reader, g("typ"), at("typ"), config)
+    when = reader.date_time(g("datum"), at("datum"), "datum", required=True)
+    org = _organisation(reader, g("organisation"), at("organisation"), config)
+    board = _board(reader, g("nämnd"), at("nämnd"), org, config, typ)
+    paragraf = _paragraf(reader, g("paragraf"), at("paragraf"), typ)
+    justerat = reader.date(g("justerat"), at("justerat"), "justerat")
+    anslag = reader.date(g("anslag"), at("anslag"), "anslag")
+    publicera = reader.date(g("publicera"), at("publicera"), "publicera")
+    avpublicera = reader.date(g("avpublicera"), at("avpublicera"), "avpublicera")
+    _order(reader, [("datum", when[0] if when else None), ("justerat", justerat), ("anslag", anslag)], at)
+    if publicera and avpublicera and avpublicera <= publicera:
+        reader.report(
+            at("avpublicera"),
+            "avpublicera",
+            "avpublicera ligger före publicera",
+            "avpublicera ska vara senare än publicera",
+        )
+    slug = reader.text(g("slug"), at("slug"), "slug")
+    if slug and not SLUG_RE.match(slug):
+        reader.report(
+            at("slug"),
+            "slug",
+            f'"{slug}" kan inte stå i en webbadress',
+            "skriv bara a-z, 0-9 och -, t.ex. slug: budget-2024",
+        )
+    extra = reader.mapping(g("extra"), at("extra"), "extra", "extra: {nyckel: värde}") or {}
+    content_dir = config.content_dir
+    record_dir = split.source.path.parent
+    bilagor = _attachments(reader, g("bilagor"), at("bilagor"), record_dir, content_dir)
+    bild = _image(reader, g("bild"), at("bild"), record_dir, content_dir)
+    if titel is None or typ is None or when is None or org is None:
+        return None, reader.diagnostics
+    if typ.needs_board and board is None or typ.needs_paragraph and paragraf is None:
+        return None, reader.diagnostics
+    record = Record(
+        rel=rel,
+        titel=titel,
+        typ=typ,
+        datum=when[0],
+        tid=when[1],
+        organisation=org.slug,
+        namnd=board,
+        paragraf=paragraf,
+        diarienummer=reader.text(g("diarienummer"), at("diarienummer"), "diarienummer"),
+        beslut=reader.text(g("beslut"), at("beslut"), "beslut") or "",
+        sammanfattning=reader.text(g("sammanfattning"), at("sammanfattning"), "sammanfattning") or "",
+        handlaggare=reader.text(g("handläggare"), at("handläggare"), "handläggare") or "",
+        mottagare=reader.text_list(g("mottagare"), at("mottagare"), "mottagare"),
+        justerat=justerat,
+        anslag=anslag,
+        reservationer=_reservations(reader, g("reservationer"), at("reservationer")),
+        relaterade=_references(reader, g("relaterade"), at("relaterade")),
+        bilagor=bilagor,
+        overklagbar=reader.boolean(g("överklagbar"), at("överklagbar"), "överklagbar", typ.appealable),
+        bild=bild,
+        ingress=reader.text(g("ingress"), at("ingress"), "ingress") or "",
+        forfattare=reader.text(g("författare"), at("författare"), "författare") or "",
+        taggar=reader.text_list(g("taggar"), at("taggar"), "taggar"),
+        publicera=publicera,
+        avpublicera=avpublicera,
+        utkast=reader.boolean(g("utkast"), at("utkast"), "utkast", False),
+        slug=slug,
+        extra=extra,
+        body=split.body,
+        body_line=split.body_line,
+        keys=split.meta.keys,
+    )
+    return record, reader.diagnostics
+
+
+def _canonical(data: Mapping[str, Any], reader: FieldReader) -> dict[str, Any]:
+    """Map ASCII aliases to the Swedish keys; writing both is an error."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = ALIASES.get(str(key), str(key))
+        if name in out:
+            reader.report(
+                (str(key),), name, f"{name} står två gånger (även som {key})", "ta bort den ena", on_key=True
+            )
+        out[name] = value
+    return out
+
+
+def _written_as(data: Mapping[str, Any], key: str) -> str:
+    """Return the spelling the author used for ``key`` (so positions are found)."""
+    if key in data:
+        return key
+    return next((alias for alias, name in ALIASES.items() if name == key and alias in data), key)
+
+
+def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig) -> DocumentType | None:
+    key = reader.text(value, where, "typ", required=True)
+    if key is None:
+        return None
+    found = config.document_type(key)
+    if found is None:
+        names = [t.key for t in config.document_types]
+        reader.report(
+            where,
+            "typ",
+            f'okänd dokumenttyp "{key}"',
+            did_you_mean(key, names, "tillåtna typer: " + ", ".join(names)),
+        )
+    return found
+
+
+def _organisation(
+    reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig
+) -> OrganisationConfig | None:
+    name = reader.text(value, where, "organisation")
+    if not config.organisations:
+        return None
+    if name is None:
+        return config.organisations[0]
+    found = next((o for o in config.organisations if name in (o.name, o.slug)), None)
+    if found is None:
+        names = [o.name for o in config.organisations]
+        reader.report(
+            where,
+            "organisation",
+            f'okänd organisation "{name}"',
+            did_you_mean(name, names, "deklarera den i site.yaml under organisations"),
+        )
+    return found
+
+
+def _board(
+    reader: FieldReader,
+    value: Any,
+    where: tuple[str],
+    org: OrganisationConfig | None,
+    config: SiteConfig,
+    typ: DocumentType | None,
+) -> str | None:
+    name = reader.text(value, where, "nämnd")
+    if name is None:
+        if typ is not None and typ.needs_board:
+            reader.report(
+                where,
+                "nämnd",
+                f"nämnd saknas (krävs för {typ.key})",
+                "skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: KS",
+                on_key=True,
+            )
+        return None
+    if org is None:
+        return None
+    found = next((b for b in org.boards if name in (b.name, b.short)), None)
+    if found is None:
+        elsewhere = next(
+            (o for o in config.organisations for b in o.boards if name in (b.name, b.short)), None
+        )
+        if elsewhere is not None:
+            hint = f'nämnden finns i "{elsewhere.name}": skriv organisation: {elsewhere.name}'
+        else:
+            candidates = [b.name for b in org.boards] + [b.short for b in org.boards]
+            hint = did_you_mean(name, candidates, f'deklarera nämnden i site.yaml under "{org.name}"')
+        reader.report(where, "nämnd", f'okänd nämnd "{name}"', hint)
+        return None
+    return found.short
+
+
+def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentType | None) -> str | None:
+    if value is None or value == "":
+        if typ is not None and typ.needs_paragraph:
+            reader.report(
+                where,
+                "paragraf",
+                f"paragraf saknas (krävs för {typ.key})",
+                "skriv paragrafens nummer, t.ex. paragraf: 12",
+                on_key=True,
+            )
+        return None
+    text = str(value).strip().lower()
+    if isinstance(value, bool) or not _PARAGRAF.match(text):
+        reader.report(
+            where,
+            "paragraf",
+            f'"{value}" är inget paragrafnummer',
+            "skriv bara numret, ev. med en bokstav: paragraf: 12 eller paragraf: 12a",
+        )
+        return None
+    return text
+
+
+def _order(reader: FieldReader, dates: list[tuple[str, Any]], at: Any) -> None:
+    """Check datum ≤ justerat ≤ anslag, reporting at the later key."""
+    known = [(k, d) for k, d in dates if d is not None]
+    for (k1, d1), (k2, d2) in zip(known, known[1:], strict=False):
+        if d2 < d1:
+            reader.report(
+                at(k2),
+                k2,
+                f"{k2} ({d2}) ligger före {k1} ({d1})",
+                f"{k1} ≤ justerat ≤ anslag; kontrollera datumen",
+            )
+
+
+def _reservations(reader: FieldReader, value: Any, where: tuple[str]) -> tuple[Reservation, ...]:
+    example = "reservationer: [{namn: Anna Svensson, parti: S, text: …}]"
+    result = []
+    for i, item in reader.mapping_list(value, where, "reservationer", example):
+        here = (*where, i)
+        reader.unknown_keys(item, here, {"namn": "namn", "parti": "parti", "text": "text"}, "reservationer")
+        namn, parti, text = (reader.text(item.get(k), (*here, k), k) or "" for k in ("namn", "parti", "text"))
+        if not (namn or parti or text):
+            reader.report(
+                here, "reservationer", "reservationen är tom", "skriv minst ett av namn, parti och text"
+            )
+            continue
+        result.append(Reservation(namn, parti, text))
+    return tuple(result)
+
+
+def _references(reader: FieldReader, value: Any, where: tuple[str]) -> tuple[Reference, ...]:
+    refs = []
+    for i, text in enumerate(reader.text_list(value, where, "relaterade")):
+        pos = reader.at(*where, i) if isinstance(value, list) else reader.at(*where)
+        refs.append(Reference(text, pos.line, pos.column))
+    return tuple(refs)
+
+
+def _inside(
+    reader: FieldReader, fil: str, where: tuple[str | int, ...], key: str, record_dir: Path, content_dir: Path
+) -> str | None:
+    """Return ``fil`` as a path relative to content/ if it exists there; else report."""
+    target = (record_dir / fil).resolve()
+    root = content_dir.resolve()
+    if PurePosixPath(fil).is_absolute() or not target.is_relative_to(root):
+        reader.report(
+            where,
+            key,
+            f'"{fil}" ligger utanför content/',
+            "lägg filen i content/, t.ex. bredvid posten, och skriv sökvägen relativt posten",
+        )
+        return None
+    if not target.is_file():
+        reader.report(
+            where,
+            key,
+            f'filen "{fil}" finns inte',
+            "kontrollera filnamnet; sökvägen är relativ till postens mapp",
+        )
+        return None
+    return target.relative_to(root).as_posix()
+
+
+def _attachments(
+    reader: FieldReader, value: Any, where: tuple[str], record_dir: Path, content_dir: Path
+) -> tuple[Attachment, ...]:
+    example = "bilagor: [{titel: Protokoll, fil: protokoll.pdf}]"
+    result = []
+    for i, item in reader.mapping_list(value, where, "bilagor", example):
+        here = (*where, i)
+        reader.unknown_keys(item, here, {"titel": "titel", "fil": "fil", "sekretess": "sekretess"}, "bilagor")
+        titel = reader.text(item.get("titel"), (*here, "titel"), "titel")
+        fil = reader.text(item.get("fil"), (*here, "fil"), "fil")
+        sekretess = reader.text(item.get("sekretess"), (*here, "sekretess"), "sekretess")
+        if titel is None:
+            reader.report(here, "bilagor", "bilagan saknar titel", "skriv titel: och bilagans namn")
+        if fil is None and sekretess is None:
+            reader.report(
+                here,
+                "bilagor",
+                "bilagan har varken fil eller sekretess",
+                "skriv fil: sökväg, eller sekretess: OSL 26 kap. 1 § för en sekretessbelagd bilaga",
+            )
+            continue
+        if fil is not None and sekretess is not None:
+            reader.report(
+                (*here, "sekretess"),
+                "bilagor",
+                "en sekretessbelagd bilaga publiceras inte och har ingen fil",
+                "ta bort fil: eller sekretess:",
+            )
+            continue
+        path = _inside(reader, fil, (*here, "fil"), "bilagor", record_dir, content_dir) if fil else None
+        if titel is not None and (path or sekretess):
+            result.append(Attachment(titel, path, sekretess))
+    return tuple(result)
+
+
+def _image(
+    reader: FieldReader, value: Any, where: tuple[str], record_dir: Path, content_dir: Path
+) -> Image | None:
+    data = reader.mapping(value, where, "bild", "bild: {fil: bild.jpg, alt: Beskrivning av bilden}")
+    if data is None:
+        return None
+    reader.unknown_keys(data, where, {"fil": "fil", "alt": "alt"}, "bild")
+    fil = reader.text(data.get("fil"), (*where, "fil"), "fil", required=True)
+    alt = reader.text(data.get("alt"), (*where, "alt"), "alt")
+    if alt is None:
+        reader.report(
+            where, "bild", "bilden saknar alt-text", "skriv alt: och en kort beskrivning av vad bilden visar"
+        )
+    path = _inside(reader, fil, (*where, "fil"), "bild", record_dir, content_dir) if fil else None
+    return Image(path, alt) if path and alt else None

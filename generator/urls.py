@@ -1,0 +1,77 @@
+"""Every address on the site, derived from a record's own fields only.
+
+An address never depends on other records, so adding a record never moves another.
+All paths are relative to the site root, start without '/' and end with '/' (or a file name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.doctypes import Kind
+from generator.record import Record
+from generator.slugs import slugify
+
+ARCHIVE = "arkiv"
+NEWS = "nyheter"
+NOTICE_BOARD = "anslagstavla"
+SEARCH = "sok"
+ACCESSIBILITY = "tillganglighet"
+CASES = "arenden"
+APPEAL = "overklaga"
+
+
+def record_path(record: Record) -> str:
+    """Return the address of a record's page."""
+    org = record.organisation
+    if record.namnd is not None:
+        base = f"{org}/{slugify(record.namnd)}/{record.datum.isoformat()}/"
+        if record.slug:
+            return f"{base}{record.slug}/"
+        if record.typ.kind is Kind.MINUTES_ITEM and record.paragraf:
+            return f"{base}{record.paragraf}-{slugify(record.titel, 50)}/"
+        if record.typ.kind in (Kind.MINUTES, Kind.NOTICE):
+            return f"{base}{record.typ.slug}/"
+        return f"{base}{slugify(record.titel)}/"
+    last = record.slug or f"{record.datum.isoformat()}-{slugify(record.titel)}"
+    return f"{org}/{record.typ.slug}/{last}/"
+
+
+def organisation_path(org: str) -> str:
+    """Return the address of an organisation's page."""
+    return f"{org}/"
+
+
+def board_path(org: str, short: str) -> str:
+    """Return the address of a board's page."""
+    return f"{org}/{slugify(short)}/"
+
+
+def meeting_path(org: str, short: str, day: dt.date) -> str:
+    """Return the address of a meeting's page."""
+    return f"{board_path(org, short)}{day.isoformat()}/"
+
+
+def case_path(org: str, diarienummer: str) -> str:
+    """Return the address of a case's page (``KS-2021/1202.111`` → ``ks-2021-1202-111``)."""
+    return f"{org}/{CASES}/{slugify(diarienummer, 80)}/"
+
+
+def appeal_path(org: str) -> str:
+    """Return the address of an organisation's permanent page on how to appeal."""
+    return f"{org}/{APPEAL}/"
+
+
+def year_path(year: int) -> str:
+    """Return the address of a year's archive."""
+    return f"{ARCHIVE}/{year}/"
+
+
+def month_path(year: int, month: int) -> str:
+    """Return the address of a month's archive."""
+    return f"{ARCHIVE}/{year}/{month:02d}/"
+
+
+def paged(path: str, page: int) -> str:
+    """Return the address of page ``page`` (1-based) of a paginated listing."""
+    return path if page == 1 else f"{path}sida/{page}/"
