@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.config import SiteConfig, build_date_from_env, load_config
@@ -40,6 +40,8 @@ class BuildOptions:
     build_date: dt.date | None = None
     write: bool = True
     search: bool = True
+    base_url: str | None = None
+    """Overrides site.yaml's base_url (the preview serves the site at the root of a local address)."""
 
 
 @dataclass
@@ -104,6 +106,8 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loade
         if isinstance(config, list):
             result.diagnostics += config
             return None
+        if options.base_url is not None:
+            config = replace(config, base_url=options.base_url, base_path="/")
         theme = load_theme(config.theme, config.site_dir)
         if not isinstance(theme, Theme):
             result.diagnostics.append(theme)

@@ -37,32 +37,83 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-15') from None
+        raise argparse.ArgumentTypeError(
+            f'"{text}" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-15'
+        ) from None
 
 
 def make_parser() -> argparse.ArgumentParser:
     """Return the parser of every command."""
-    parser = _Parser(prog="beslut", description="Bygger en statisk webbplats av kommunala beslut.", add_help=False)
+    parser = _Parser(
+        prog="beslut", description="Bygger en statisk webbplats av kommunala beslut.", add_help=False
+    )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
-    parser.add_argument("--version", action="version", version=f"beslut {__version__}", help="visa versionen och avsluta")
+    parser.add_argument(
+        "--version", action="version", version=f"beslut {__version__}", help="visa versionen och avsluta"
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
     sub.required = True
     common = _Parser(add_help=False)
-    common.add_argument("site", nargs="?", default=".", type=Path, metavar="MAPP", help="webbplatsens mapp (där site.yaml ligger); standard: .")
+    common.add_argument(
+        "site",
+        nargs="?",
+        default=".",
+        type=Path,
+        metavar="MAPP",
+        help="webbplatsens mapp (där site.yaml ligger); standard: .",
+    )
     common.add_argument("--drafts", action="store_true", help="ta med utkast (utkast: true)")
-    common.add_argument("--date", type=_date, metavar="ÅÅÅÅ-MM-DD", help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)")
+    common.add_argument(
+        "--date", type=_date, metavar="ÅÅÅÅ-MM-DD", help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)"
+    )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
-    common.add_argument("--format", choices=("text", "json"), default="text", help="diagnostikens form: text eller json (en rad per fel)")
+    common.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="diagnostikens form: text eller json (en rad per fel)",
+    )
     common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
-    b = sub.add_parser("build", parents=[common], add_help=False, help="bygg webbplatsen", description="Bygger webbplatsen till utdatamappen.")
-    b.add_argument("--out", type=Path, metavar="MAPP", help="utdatamapp (standard: output i site.yaml, annars public)")
-    sub.add_parser("check", parents=[common], add_help=False, help="kontrollera allt innehåll utan att skriva något", description="Kontrollerar site.yaml och alla poster; skriver ingenting.")
+    b = sub.add_parser(
+        "build",
+        parents=[common],
+        add_help=False,
+        help="bygg webbplatsen",
+        description="Bygger webbplatsen till utdatamappen.",
+    )
+    b.add_argument(
+        "--out", type=Path, metavar="MAPP", help="utdatamapp (standard: output i site.yaml, annars public)"
+    )
+    s = sub.add_parser(
+        "serve",
+        parents=[common],
+        add_help=False,
+        help="bygg och visa webbplatsen lokalt",
+        description="Bygger webbplatsen och visar den på http://127.0.0.1:PORT/.",
+    )
+    s.add_argument("--port", type=int, default=8000, help="port (standard: 8000; 0 väljer en ledig)")
+    s.add_argument("--host", default="127.0.0.1", help="adress att lyssna på (standard: 127.0.0.1)")
+    s.add_argument(
+        "--out",
+        type=Path,
+        metavar="MAPP",
+        help="var förhandsvisningen byggs (standard: .beslut-preview i webbplatsens mapp)",
+    )
+    sub.add_parser(
+        "check",
+        parents=[common],
+        add_help=False,
+        help="kontrollera allt innehåll utan att skriva något",
+        description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 content errors, 2 wrong usage)."""
     args = make_parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args)
     options = BuildOptions(
         site_dir=args.site,
         out=getattr(args, "out", None),
@@ -74,6 +125,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = build(options)
     report(result, args.command, args.format, args.strict)
     return 0 if result.ok else 1
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Build into a preview folder and serve it until interrupted."""
+    from generator.serve import start_server
+
+    out = (args.out or args.site / ".beslut-preview").resolve()
+    try:
+        server = start_server(out, args.host, args.port)
+    except OSError as exc:
+        print(
+            f"beslut: kan inte lyssna på {args.host}:{args.port} ({exc.strerror}); välj en annan port med --port",
+            file=sys.stderr,
+        )
+        return 1
+    options = BuildOptions(
+        site_dir=args.site, out=out, drafts=True, build_date=args.date, base_url=server.url
+    )
+    result = build(options)
+    report(result, "build", args.format, args.strict)
+    if not result.ok:
+        server.stop()
+        return 1
+    print(f"Förhandsvisning på {server.url} (avsluta med Ctrl+C)")
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        server.stop()
+    return 0
 
 
 def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
@@ -95,7 +175,9 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
     warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
     done = "Klart" if command == "build" else "Inga fel"
     where = f" i {result.output}" if result.output else ""
-    print(f"{done}: {result.records} poster, {result.pages} sidor, {warnings} varningar, {result.seconds:.1f} s{where}")
+    print(
+        f"{done}: {result.records} poster, {result.pages} sidor, {warnings} varningar, {result.seconds:.1f} s{where}"
+    )
 
 
 if __name__ == "__main__":

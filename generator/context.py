@@ -101,7 +101,7 @@ def make_item(entry: Entry, site: Site) -> Item:
     """Return the listing view of an entry."""
     rec = entry.record
     board = site.boards[(rec.organisation, rec.namnd)].config.name if rec.namnd else ""
-    org = next(o.config.name for o in site.organisations if o.config.slug == rec.organisation)
+    org = site.organisation(rec.organisation).config.name
     return Item(
         title=rec.titel,
         url=site.config.base_path + entry.path,

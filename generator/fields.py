@@ -97,7 +97,8 @@ class FieldReader:
             return None
         text = str(value).strip()
         if match := _DATE.match(text):
-            return self._checked_date(match.groups(), where, name, text), None
+            only = self._checked_date(match.groups(), where, name, text)
+            return (only, None) if only is not None else None
         if allow_time and (match := _DATETIME.match(text)):
             day = self._checked_date(match.groups()[:3], where, name, text)
             hour, minute, second = int(match[4]), int(match[5]), int(match[6] or 0)
@@ -151,7 +152,7 @@ class FieldReader:
                 f"skriv varje post på en egen rad som börjar med -, t.ex. {example}",
             )
             return []
-        items = []
+        items: list[tuple[int, Mapping[str, Any]]] = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 items.append((i, item))

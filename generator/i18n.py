@@ -29,7 +29,8 @@ class Translator:
         if day is None:
             return ""
         months: list[str] = self.strings["months"]
-        return self.strings["date_format"].format(day=day.day, month=months[day.month - 1], year=day.year)
+        pattern: str = self.strings["date_format"]
+        return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
     def month(self, month: int) -> str:
         """Return the name of a month (1–12)."""

@@ -12,7 +12,7 @@ from generator.diagnostics import Diagnostic
 def pagefind_command() -> list[str]:
     """Return the command that runs the bundled Pagefind binary."""
     try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
         return [str(get_executable())]
     except ImportError:

@@ -7,6 +7,7 @@ board, meeting and case), before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -109,6 +110,14 @@ class Site:
     news: list[Entry]
     withdrawn: list[Record]
     """Records taken down (avpublicera passed): harvesters are told they are gone."""
+
+    @functools.cached_property
+    def _organisations_by_slug(self) -> dict[str, Organisation]:
+        return {o.config.slug: o for o in self.organisations}
+
+    def organisation(self, slug: str) -> Organisation:
+        """Return the organisation with ``slug``."""
+        return self._organisations_by_slug[slug]
 
 
 def assemble_site(
