@@ -28,8 +28,8 @@ CONFIG_FILE = "site.yaml"
 
 SETTINGS: dict[str, str] = {
     "title": "The site's name, shown in every page's header and in feeds. Required.",
-    "base_url": "The address the site is published at, e.g. https://www.sjovik.se/beslut/ (may have a sub-path). "
-    "Required.",
+    "base_url": "The address the site is published at, e.g. https://www.sjovik.se/beslut/ "
+    "(may have a sub-path). Required.",
     "language": "The language of the site's UI text: sv (default) or en.",
     "theme": "The theme in themes/ (default: standard). A site's own templates/ and static/ override it.",
     "output": "The output folder, relative to the site folder (default: public).",
@@ -112,8 +112,17 @@ def load_config(site_dir: Path) -> SiteConfig | list[Diagnostic]:
 
 
 def _read(reader: FieldReader, data: dict[str, Any], site_dir: Path) -> SiteConfig:
-    reader.unknown_keys(data, (), {k: k for k in SETTINGS}, "site.yaml")
-    title = reader.text(data.get("title"), ("title",), "title", required=True) or ""
+    reader.unknown_keys(data, (), SETTINGS)
+    title = (
+        reader.text(
+            data.get("title"),
+            ("title",),
+            "title",
+            required=True,
+            hint="skriv t.ex. title: Sjöviks kommuns beslut",
+        )
+        or ""
+    )
     base_url = _base_url(reader, data.get("base_url"))
     language = reader.text(data.get("language"), ("language",), "language") or "sv"
     if language not in LANGUAGES:
@@ -142,13 +151,16 @@ def _read(reader: FieldReader, data: dict[str, Any], site_dir: Path) -> SiteConf
 
 
 def _base_url(reader: FieldReader, value: Any) -> str:
-    url = reader.text(value, ("base_url",), "base_url", required=True) or "http://localhost/"
+    example = "base_url: https://www.sjovik.se/beslut/"
+    url = reader.text(value, ("base_url",), "base_url", required=True, hint=f"skriv t.ex. {example}")
+    if url is None:
+        return "http://localhost/"
     if not url.startswith(("http://", "https://")) or "://" not in url or not url.split("://", 1)[1]:
         reader.report(
             ("base_url",),
             "base_url",
             f'"{url}" är ingen fullständig webbadress',
-            "skriv t.ex. base_url: https://www.sjovik.se/beslut/",
+            f"skriv hela adressen med https://, t.ex. {example}",
         )
         return "http://localhost/"
     return url if url.endswith("/") else url + "/"

@@ -86,9 +86,11 @@ def read_organisations(reader: FieldReader, value: Any) -> tuple[OrganisationCon
     result: list[OrganisationConfig] = []
     for i, item in reader.mapping_list(value, ("organisations",), "organisations", example):
         where = ("organisations", i)
-        reader.unknown_keys(item, where, {k: k for k in ORGANISATION_KEYS}, "organisations")
+        reader.unknown_keys(item, where, ORGANISATION_KEYS)
+        name_hint = "skriv organisationens namn, t.ex. name: Sjöviks kommun"
         name = (
-            reader.text(item.get("name"), (*where, "name"), "name", required=True) or f"organisation {i + 1}"
+            reader.text(item.get("name"), (*where, "name"), "name", required=True, hint=name_hint)
+            or f"organisation {i + 1}"
         )
         slug = reader.text(item.get("slug"), (*where, "slug"), "slug") or slugify(name)
         if not SLUG_RE.match(slug):
@@ -120,10 +122,7 @@ def read_organisations(reader: FieldReader, value: Any) -> tuple[OrganisationCon
 
 
 def _required(reader: FieldReader, item: Any, where: tuple[str | int, ...], key: str, example: str) -> str:
-    value = reader.text(item.get(key), (*where, key), key)
-    if value is None:
-        reader.report(where, key, f"{key} saknas", f"skriv {key}: {example}", on_key=True)
-    return value or ""
+    return reader.text(item.get(key), (*where, key), key, required=True, hint=f"skriv {key}: {example}") or ""
 
 
 def _read_boards(
@@ -133,9 +132,23 @@ def _read_boards(
     boards: list[BoardConfig] = []
     for i, item in reader.mapping_list(value, (*org_where, "boards"), "boards", example):
         where = (*org_where, "boards", i)
-        reader.unknown_keys(item, where, {k: k for k in BOARD_KEYS}, "boards")
-        name = reader.text(item.get("name"), (*where, "name"), "name", required=True) or f"nämnd {i + 1}"
-        short = reader.text(item.get("short"), (*where, "short"), "short", required=True) or name
+        reader.unknown_keys(item, where, BOARD_KEYS)
+        name = (
+            reader.text(
+                item.get("name"), (*where, "name"), "name", required=True, hint=f"skriv t.ex. {example}"
+            )
+            or f"nämnd {i + 1}"
+        )
+        short = (
+            reader.text(
+                item.get("short"),
+                (*where, "short"),
+                "short",
+                required=True,
+                hint="skriv ett kortnamn, t.ex. short: KS",
+            )
+            or name
+        )
         for other in boards:
             if other.name == name or other.short == short:
                 reader.report(
@@ -176,7 +189,7 @@ def read_document_types(reader: FieldReader, value: Any) -> tuple[DocumentType, 
                 "skriv t.ex. {label: Beslut, based_on: protokollsutdrag}",
             )
             continue
-        reader.unknown_keys(spec, where, {k: k for k in TYPE_KEYS}, "document_types")
+        reader.unknown_keys(spec, where, TYPE_KEYS)
         base_key = reader.text(spec.get("based_on"), (*where, "based_on"), "based_on") or str(key)
         base = types.get(base_key) or types.get("tjänsteskrivelse")
         if base_key not in types:
@@ -201,7 +214,7 @@ def read_accessibility(reader: FieldReader, value: Any) -> AccessibilityConfig:
         reader.mapping(value, ("accessibility",), "accessibility", "accessibility: {contact_email: …}") or {}
     )
     where = ("accessibility",)
-    reader.unknown_keys(data, where, {k: k for k in ACCESSIBILITY_KEYS}, "accessibility")
+    reader.unknown_keys(data, where, ACCESSIBILITY_KEYS)
     compliance = reader.text(data.get("compliance"), (*where, "compliance"), "compliance") or "partial"
     if compliance not in ("full", "partial", "none"):
         reader.report(
@@ -230,8 +243,10 @@ def read_allowed_numbers(reader: FieldReader, value: Any) -> tuple[AllowedNumber
         value, ("allowed_personal_numbers",), "allowed_personal_numbers", example
     ):
         where = ("allowed_personal_numbers", i)
-        reader.unknown_keys(item, where, {"number": "number", "reason": "reason"}, "allowed_personal_numbers")
-        number = reader.text(item.get("number"), (*where, "number"), "number", required=True)
+        reader.unknown_keys(item, where, ("number", "reason"))
+        number = reader.text(
+            item.get("number"), (*where, "number"), "number", required=True, hint=f"skriv t.ex. {example}"
+        )
         reason = reader.text(item.get("reason"), (*where, "reason"), "reason")
         if not reason:
             reader.report(

@@ -7,16 +7,23 @@ problem of a file in one run.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.suggest import closest
 from generator.yamltext import LineMap, Path, Position
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
@@ -28,6 +35,8 @@ class FieldReader:
     keys: LineMap
     values: LineMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    misspelled: set[Path] = field(default_factory=set)
+    """Keys an unknown key was taken for (``titell`` → ``("titel",)``); they are not also reported missing."""
 
     def at(self, *where: str | int) -> Position:
         """Return the position of a value."""
@@ -48,13 +57,28 @@ class FieldReader:
             Diagnostic(self.path, pos.line, pos.column, field_name, message, hint, severity)
         )
 
-    def text(self, value: Any, where: Path, name: str, required: bool = False) -> str | None:
-        """Return ``value`` as non-empty text; numbers are accepted as text."""
+    def report_missing(self, where: Path, name: str, hint: str, message: str = "") -> None:
+        """Report a required key that is absent (at the enclosing mapping) or written empty (at the key).
+
+        Nothing is reported when the key was misspelled: the unknown key's diagnostic already says
+        what to write, and one mistake should give one message.
+        """
+        if tuple(where) in self.misspelled:
+            return
+        written = tuple(where) in self.keys.positions
+        message = message or (f"{name} har inget värde" if written else f"{name} saknas")
+        self.report(where, name, message, hint, on_key=True)
+
+    def text(self, value: Any, where: Path, name: str, required: bool = False, hint: str = "") -> str | None:
+        """Return ``value`` as non-empty text; numbers are accepted as text.
+
+        ``hint`` says what to write when a required value is missing.
+        """
         if value is None or value == "":
             if required:
-                self.report(where, name, "värde saknas", f"skriv {name}: och ett värde")
+                self.report_missing(where, name, hint or f"skriv {name}: och ett värde")
             return None
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, (bool, dict, list)):
             self.report(where, name, "ska vara en text", f'skriv en text, t.ex. {name}: "…"')
             return None
         return str(value).strip()
@@ -91,9 +115,7 @@ class FieldReader:
         """Return a date and an optional time (``2015-08-28 07:52``)."""
         if value is None or value == "":
             if required:
-                self.report(
-                    where, name, "datum saknas", f"skriv {name}: ÅÅÅÅ-MM-DD, t.ex. {name}: 2021-06-09"
-                )
+                self.report_missing(where, name, f"skriv {name}: ÅÅÅÅ-MM-DD, t.ex. {name}: 2021-06-09")
             return None
         text = str(value).strip()
         if match := _DATE.match(text):
@@ -108,10 +130,7 @@ class FieldReader:
                 self.report(where, name, f'"{text}" har en omöjlig tid', "skriv tiden som TT:MM, t.ex. 07:52")
                 return None
             return day, dt.time(hour, minute, second)
-        example = f"{name}: 2021-06-09" + (" eller 2021-06-09 07:52" if allow_time else "")
-        self.report(
-            where, name, f'"{text}" är inte ett datum', f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. {example}"
-        )
+        self.report(where, name, f'"{text}" är inte ett datum', _date_hint(text, name, allow_time))
         return None
 
     def _checked_date(
@@ -121,12 +140,12 @@ class FieldReader:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            self.report(
-                where,
-                name,
-                f"{text} finns inte i kalendern",
-                "kontrollera dag och månad (ÅÅÅÅ-MM-DD, t.ex. 2021-06-09)",
-            )
+            if 1 <= month <= 12:
+                days = calendar.monthrange(year, month)[1]
+                hint = f"{_MONTHS[month - 1]} {year} har {days} dagar; kontrollera dagen"
+            else:
+                hint = "månaden står i mitten och är 01–12: ÅÅÅÅ-MM-DD, t.ex. 2021-06-09"
+            self.report(where, name, f"{text} finns inte i kalendern", hint)
             return None
 
     def mapping(self, value: Any, where: Path, name: str, example: str) -> Mapping[str, Any] | None:
@@ -162,17 +181,31 @@ class FieldReader:
                 )
         return items
 
-    def unknown_keys(self, data: Mapping[str, Any], where: Path, known: Mapping[str, str], name: str) -> None:
-        """Report keys not in ``known`` (alias → canonical) with the closest known one."""
-        from generator.suggest import did_you_mean
+    def unknown_keys(
+        self, data: Mapping[str, Any], where: Path, known: Collection[str], fallback: str = ""
+    ) -> None:
+        """Report every key of the mapping at ``where`` that is not in ``known``, with the closest known one.
 
-        for key in data:
-            if str(key) in known:
+        The diagnostic's field is the key itself at the top level, else the section it stands in
+        (``bilagor``, ``organisations.boards``). ``fallback`` is the hint when no known key is close;
+        by default it lists the known keys.
+        """
+        section = ".".join(p for p in where if isinstance(p, str))
+        for key in map(str, data):
+            if key in known:
                 continue
-            label = ".".join(str(p) for p in (*where, key)) if where else str(key)
-            hint = did_you_mean(
-                str(key), sorted(set(known.values())), "se de tillåtna nycklarna i dokumentationen"
-            )
-            self.report(
-                (*where, str(key)), name if where else str(key), f'okänd nyckel "{label}"', hint, on_key=True
-            )
+            match = closest(key, known)
+            if match is not None:
+                self.misspelled.add((*where, match))
+                hint = f'menade du "{match}"?'
+            else:
+                hint = fallback or "tillåtna nycklar: " + ", ".join(known)
+            self.report((*where, key), section or key, f'okänd nyckel "{key}"', hint, on_key=True)
+
+
+def _date_hint(text: str, name: str, allow_time: bool) -> str:
+    """Return how to write ``text`` as a date: the very date when it is written day first (28/11/2018)."""
+    if (match := _DAY_FIRST.match(text)) and 1 <= int(match[2]) <= 12:
+        return f"skriv datumet som ÅÅÅÅ-MM-DD: {name}: {match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+    example = f"{name}: 2021-06-09" + (" eller 2021-06-09 07:52" if allow_time else "")
+    return f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. {example}"

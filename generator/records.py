@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -14,7 +16,7 @@ from generator.doctypes import DocumentType
 from generator.fields import FieldReader
 from generator.frontmatter import SplitRecord
 from generator.record import Attachment, Image, Record, Reference, Reservation
-from generator.slugs import SLUG_RE
+from generator.slugs import SLUG_RE, slugify
 from generator.suggest import did_you_mean
 
 KEYS = (
@@ -28,8 +30,8 @@ ALIASES = {
     "forfattare": "författare",
     "overklagbar": "överklagbar",
 }
-KNOWN = {k: k for k in KEYS} | ALIASES
 _PARAGRAF = re.compile(r"^\d{1,5}[a-z]?$")
+_EXTRA_HINT = "uppgifter som avtalet inte känner till skrivs under extra:, t.ex. extra: {nyckel: värde}"
 
 
 def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | None, list[Diagnostic]]:
@@ -37,13 +39,15 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     rel = split.source.rel
     reader = FieldReader(rel, split.meta.keys, split.meta.values)
     data = _canonical(split.meta.data, reader)
-    reader.unknown_keys(data, (), KNOWN, "front matter")
+    reader.unknown_keys(data, (), KEYS, _EXTRA_HINT)
     g = data.get
 
     def at(key: str) -> tuple[str]:
         return (_written_as(split.meta.data, key),)
 
-    titel = reader.text(g("titel"), at("titel"), "titel", required=True)
+    titel = reader.text(
+        g("titel"), at("titel"), "titel", required=True, hint="skriv ärendemeningen, t.ex. titel: Budget 2024"
+    )
     typ = _doc_type(reader, g("typ"), at("typ"), config)
     when = reader.date_time(g("datum"), at("datum"), "datum", required=True)
     org = _organisation(reader, g("organisation"), at("organisation"), config)
@@ -67,13 +71,16 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
             at("slug"),
             "slug",
             f'"{slug}" kan inte stå i en webbadress',
-            "skriv bara a-z, 0-9 och -, t.ex. slug: budget-2024",
+            f"skriv bara a-z, 0-9 och -, t.ex. slug: {slugify(slug)}",
         )
     extra = reader.mapping(g("extra"), at("extra"), "extra", "extra: {nyckel: värde}") or {}
     content_dir = config.content_dir
     record_dir = split.source.path.parent
     bilagor = _attachments(reader, g("bilagor"), at("bilagor"), record_dir, content_dir)
     bild = _image(reader, g("bild"), at("bild"), record_dir, content_dir)
+    details = _details(reader, g, at)
+    appealable = typ.appealable if typ is not None else True
+    overklagbar = reader.boolean(g("överklagbar"), at("överklagbar"), "överklagbar", appealable)
     if titel is None or typ is None or when is None or org is None:
         return None, reader.diagnostics
     if typ.needs_board and board is None or typ.needs_paragraph and paragraf is None:
@@ -87,43 +94,61 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
         organisation=org.slug,
         namnd=board,
         paragraf=paragraf,
-        diarienummer=reader.text(g("diarienummer"), at("diarienummer"), "diarienummer"),
-        beslut=reader.text(g("beslut"), at("beslut"), "beslut") or "",
-        sammanfattning=reader.text(g("sammanfattning"), at("sammanfattning"), "sammanfattning") or "",
-        handlaggare=reader.text(g("handläggare"), at("handläggare"), "handläggare") or "",
-        mottagare=reader.text_list(g("mottagare"), at("mottagare"), "mottagare"),
         justerat=justerat,
         anslag=anslag,
-        reservationer=_reservations(reader, g("reservationer"), at("reservationer")),
-        relaterade=_references(reader, g("relaterade"), at("relaterade")),
         bilagor=bilagor,
-        overklagbar=reader.boolean(g("överklagbar"), at("överklagbar"), "överklagbar", typ.appealable),
+        overklagbar=overklagbar,
         bild=bild,
-        ingress=reader.text(g("ingress"), at("ingress"), "ingress") or "",
-        forfattare=reader.text(g("författare"), at("författare"), "författare") or "",
-        taggar=reader.text_list(g("taggar"), at("taggar"), "taggar"),
         publicera=publicera,
         avpublicera=avpublicera,
-        utkast=reader.boolean(g("utkast"), at("utkast"), "utkast", False),
         slug=slug,
         extra=extra,
         body=split.body,
         body_line=split.body_line,
         keys=split.meta.keys,
+        **details,
     )
     return record, reader.diagnostics
 
 
+def _details(reader: FieldReader, g: Callable[[str], Any], at: Callable[[str], tuple[str]]) -> dict[str, Any]:
+    """Read the descriptive fields; they are checked even when the record is unusable for other reasons."""
+
+    def text(key: str) -> str:
+        return reader.text(g(key), at(key), key) or ""
+
+    return {
+        "diarienummer": reader.text(g("diarienummer"), at("diarienummer"), "diarienummer"),
+        "beslut": text("beslut"),
+        "sammanfattning": text("sammanfattning"),
+        "handlaggare": text("handläggare"),
+        "mottagare": reader.text_list(g("mottagare"), at("mottagare"), "mottagare"),
+        "reservationer": _reservations(reader, g("reservationer"), at("reservationer")),
+        "relaterade": _references(reader, g("relaterade"), at("relaterade")),
+        "ingress": text("ingress"),
+        "forfattare": text("författare"),
+        "taggar": reader.text_list(g("taggar"), at("taggar"), "taggar"),
+        "utkast": reader.boolean(g("utkast"), at("utkast"), "utkast", False),
+    }
+
+
 def _canonical(data: Mapping[str, Any], reader: FieldReader) -> dict[str, Any]:
-    """Map ASCII aliases to the Swedish keys; writing both is an error."""
+    """Map ASCII aliases to the Swedish keys; writing both is an error, reported at the later one."""
     out: dict[str, Any] = {}
+    written: dict[str, str] = {}
     for key, value in data.items():
         name = ALIASES.get(str(key), str(key))
         if name in out:
+            line = reader.keys.at(written[name]).line
             reader.report(
-                (str(key),), name, f"{name} står två gånger (även som {key})", "ta bort den ena", on_key=True
+                (str(key),),
+                name,
+                f"{key} och {written[name]} är samma nyckel (även på rad {line})",
+                "ta bort den ena raden",
+                on_key=True,
             )
         out[name] = value
+        written[name] = str(key)
     return out
 
 
@@ -135,12 +160,12 @@ def _written_as(data: Mapping[str, Any], key: str) -> str:
 
 
 def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig) -> DocumentType | None:
-    key = reader.text(value, where, "typ", required=True)
+    names = [t.key for t in config.document_types]
+    key = reader.text(value, where, "typ", required=True, hint="skriv typ: och en av " + ", ".join(names))
     if key is None:
         return None
     found = config.document_type(key)
     if found is None:
-        names = [t.key for t in config.document_types]
         reader.report(
             where,
             "typ",
@@ -181,12 +206,12 @@ def _board(
     name = reader.text(value, where, "nämnd")
     if name is None:
         if typ is not None and typ.needs_board:
-            reader.report(
+            example = org.boards[0].short if org is not None and org.boards else "KS"
+            reader.report_missing(
                 where,
                 "nämnd",
+                f"skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: {example}",
                 f"nämnd saknas (krävs för {typ.key})",
-                "skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: KS",
-                on_key=True,
             )
         return None
     if org is None:
@@ -197,11 +222,13 @@ def _board(
             (o for o in config.organisations for b in o.boards if name in (b.name, b.short)), None
         )
         if elsewhere is not None:
-            hint = f'nämnden finns i "{elsewhere.name}": skriv organisation: {elsewhere.name}'
+            message = f'nämnden "{name}" finns inte i {org.name}'
+            hint = f"nämnden hör till {elsewhere.name}: skriv organisation: {elsewhere.name}"
         else:
+            message = f'okänd nämnd "{name}"'
             candidates = [b.name for b in org.boards] + [b.short for b in org.boards]
             hint = did_you_mean(name, candidates, f'deklarera nämnden i site.yaml under "{org.name}"')
-        reader.report(where, "nämnd", f'okänd nämnd "{name}"', hint)
+        reader.report(where, "nämnd", message, hint)
         return None
     return found.short
 
@@ -209,12 +236,11 @@ def _board(
 def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentType | None) -> str | None:
     if value is None or value == "":
         if typ is not None and typ.needs_paragraph:
-            reader.report(
+            reader.report_missing(
                 where,
                 "paragraf",
-                f"paragraf saknas (krävs för {typ.key})",
                 "skriv paragrafens nummer, t.ex. paragraf: 12",
-                on_key=True,
+                f"paragraf saknas (krävs för {typ.key})",
             )
         return None
     text = str(value).strip().lower()
@@ -229,16 +255,21 @@ def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentT
     return text
 
 
-def _order(reader: FieldReader, dates: list[tuple[str, Any]], at: Any) -> None:
-    """Check datum ≤ justerat ≤ anslag, reporting at the later key."""
+def _order(
+    reader: FieldReader,
+    dates: list[tuple[str, dt.date | None]],
+    at: Callable[[str], tuple[str]],
+) -> None:
+    """Check datum ≤ justerat ≤ anslag (each date that is given), reporting at the later key."""
     known = [(k, d) for k, d in dates if d is not None]
-    for (k1, d1), (k2, d2) in zip(known, known[1:], strict=False):
+    for (k1, d1), (k2, d2) in itertools.pairwise(known):
         if d2 < d1:
             reader.report(
                 at(k2),
                 k2,
                 f"{k2} ({d2}) ligger före {k1} ({d1})",
-                f"{k1} ≤ justerat ≤ anslag; kontrollera datumen",
+                "protokollet justeras efter sammanträdet och anslås efter justeringen: "
+                "datum ≤ justerat ≤ anslag; kontrollera datumen",
             )
 
 
@@ -247,7 +278,7 @@ def _reservations(reader: FieldReader, value: Any, where: tuple[str]) -> tuple[R
     result = []
     for i, item in reader.mapping_list(value, where, "reservationer", example):
         here = (*where, i)
-        reader.unknown_keys(item, here, {"namn": "namn", "parti": "parti", "text": "text"}, "reservationer")
+        reader.unknown_keys(item, here, ("namn", "parti", "text"))
         namn, parti, text = (reader.text(item.get(k), (*here, k), k) or "" for k in ("namn", "parti", "text"))
         if not (namn or parti or text):
             reader.report(
@@ -298,7 +329,7 @@ def _attachments(
     result = []
     for i, item in reader.mapping_list(value, where, "bilagor", example):
         here = (*where, i)
-        reader.unknown_keys(item, here, {"titel": "titel", "fil": "fil", "sekretess": "sekretess"}, "bilagor")
+        reader.unknown_keys(item, here, ("titel", "fil", "sekretess"))
         titel = reader.text(item.get("titel"), (*here, "titel"), "titel")
         fil = reader.text(item.get("fil"), (*here, "fil"), "fil")
         sekretess = reader.text(item.get("sekretess"), (*here, "sekretess"), "sekretess")
@@ -332,12 +363,21 @@ def _image(
     data = reader.mapping(value, where, "bild", "bild: {fil: bild.jpg, alt: Beskrivning av bilden}")
     if data is None:
         return None
-    reader.unknown_keys(data, where, {"fil": "fil", "alt": "alt"}, "bild")
-    fil = reader.text(data.get("fil"), (*where, "fil"), "fil", required=True)
+    reader.unknown_keys(data, where, ("fil", "alt"))
+    fil = reader.text(
+        data.get("fil"),
+        (*where, "fil"),
+        "fil",
+        required=True,
+        hint="skriv bildens sökväg, t.ex. fil: bild.jpg",
+    )
     alt = reader.text(data.get("alt"), (*where, "alt"), "alt")
     if alt is None:
-        reader.report(
-            where, "bild", "bilden saknar alt-text", "skriv alt: och en kort beskrivning av vad bilden visar"
+        reader.report_missing(
+            (*where, "alt"),
+            "bild",
+            "skriv alt: och en kort beskrivning av vad bilden visar, för den som inte ser den",
+            "bilden saknar alt-text",
         )
     path = _inside(reader, fil, (*where, "fil"), "bild", record_dir, content_dir) if fil else None
     return Image(path, alt) if path and alt else None

@@ -17,6 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.doctypes import Kind
 from generator.markdown import Rendered
 from generator.record import Record
+from generator.slugs import slugify
 from generator.urls import board_path, case_path, meeting_path, organisation_path, record_path
 
 MEETING_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.NOTICE)
@@ -196,62 +197,80 @@ def _check_meeting(meeting: Meeting) -> list[Diagnostic]:
             for rec in records:
                 others = ", ".join(r.rel for r in records if r is not rec)
                 problems.append(
-                    Diagnostic(
-                        rec.rel,
-                        rec.line_of("paragraf"),
-                        0,
+                    _at_key(
+                        rec,
                         "paragraf",
                         f"§ {paragraf} finns två gånger i sammanträdet {where} (även i {others})",
                         "varje paragraf får bara finnas en gång per sammanträde; rätta numret",
                     )
                 )
     for key in ("justerat", "anslag"):
-        values = {
-            getattr(e.record, key): e.record for e in meeting.entries if getattr(e.record, key) is not None
-        }
-        if len(values) > 1:
-            listed = "; ".join(f"{d} i {r.rel}" for d, r in sorted(values.items()))
-            for day, rec in sorted(values.items()):
-                problems.append(
-                    Diagnostic(
-                        rec.rel,
-                        rec.line_of(key),
-                        0,
+        by_day: dict[dt.date, list[Record]] = defaultdict(list)
+        for entry in meeting.entries:
+            if (day := getattr(entry.record, key)) is not None:
+                by_day[day].append(entry.record)
+        if len(by_day) > 1:
+            listed = "; ".join(
+                f"{day} i {', '.join(r.rel for r in recs)}" for day, recs in sorted(by_day.items())
+            )
+            for recs in by_day.values():
+                problems += [
+                    _at_key(
+                        rec,
                         key,
                         f"sammanträdet {where} har olika {key}-datum: {listed}",
                         f"{key} gäller hela sammanträdet; skriv samma datum i alla dess poster",
                     )
-                )
-        setattr(meeting, key, next(iter(values), None))
+                    for rec in recs
+                ]
+        setattr(meeting, key, next(iter(by_day), None))
     return problems
 
 
+def _at_key(rec: Record, key: str, message: str, hint: str) -> Diagnostic:
+    """Return an error about ``key``, located at the front matter line where ``rec`` writes it."""
+    pos = rec.keys.at(key)
+    return Diagnostic(rec.rel, pos.line, pos.column, key, message, hint)
+
+
+def _address_key(rec: Record) -> str:
+    """Return the front matter key an address is made from, to point the author at it."""
+    if rec.slug:
+        return "slug"
+    if rec.namnd is not None and rec.typ.kind in (Kind.MINUTES, Kind.NOTICE):
+        return "typ"
+    return "titel"
+
+
 def check_paths(entries: list[Entry], site: Site) -> list[Diagnostic]:
-    """Report every address claimed twice, naming every file involved."""
-    owners: dict[str, list[str]] = defaultdict(list)
+    """Report every address claimed twice, naming every file involved, at the line the address comes from."""
+    owners: dict[str, list[tuple[str, Record | None]]] = defaultdict(list)
     for entry in entries:
-        owners[entry.path].append(entry.record.rel)
+        owners[entry.path].append((entry.record.rel, entry.record))
     for board in site.boards.values():
-        owners[board.path].append(f"site.yaml (nämnden {board.config.name})")
+        owners[board.path].append((f"site.yaml (nämnden {board.config.name})", None))
     for case in site.cases.values():
-        owners[case.path].append(f"ärendet {case.diarienummer}")
+        owners[case.path].append((f"ärendet {case.diarienummer}", None))
     problems = []
     for path, who in owners.items():
         if len(who) < 2:
             continue
-        files = [w for w in who if w.startswith("content/")]
-        for rel in files or ["site.yaml"]:
-            others = ", ".join(w for w in who if w != rel)
+        records = [rec for _, rec in who if rec is not None]
+        if not records:
+            listed = ", ".join(label for label, _ in who)
             problems.append(
-                Diagnostic(
-                    rel,
-                    1 if rel != "site.yaml" else 0,
-                    0,
-                    "adress",
-                    f"adressen /{path} används också av {others}",
-                    "ge posten en egen adress med slug: (a-z, 0-9, -)",
-                )
+                Diagnostic("site.yaml", 0, 0, "adress", f"adressen /{path} används av {listed}", "")
             )
+        for rec in records:
+            others = ", ".join(label for label, other in who if other is not rec)
+            key = _address_key(rec)
+            hint = (
+                "skriv en annan slug: i en av posterna (bara a-z, 0-9 och -)"
+                if key == "slug"
+                else "ge en av posterna en egen adress (bara a-z, 0-9 och -), "
+                f"t.ex. slug: {slugify(rec.titel, 50)}-2"
+            )
+            problems.append(_at_key(rec, key, f"adressen /{path} används också av {others}", hint))
     return problems
 
 

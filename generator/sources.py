@@ -50,13 +50,16 @@ def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        # Everything before the bad byte is valid UTF-8, so the column counts characters, as editors do.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
         return Diagnostic(
             rel,
             line,
-            0,
+            column,
             "teckenkodning",
-            "filen är inte UTF-8",
+            "filen är inte sparad som UTF-8 (tecknet här kan inte läsas)",
             "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")

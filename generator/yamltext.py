@@ -8,10 +8,12 @@ located, explained error instead of a ValueError from deep inside PyYAML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from generator.diagnostics import Diagnostic
 
@@ -63,46 +65,73 @@ class YamlDocument:
     """Where each value starts (for messages about the value itself)."""
 
 
+_QUOTE_HINT = "sätt texten inom citattecken"
+# (what PyYAML says, in its problem or context; whether to point at the context mark, i.e. where the
+# unclosed thing starts, rather than where the parser gave up; message; hint).
 _PROBLEMS = [
     (
-        "mapping values are not allowed",
-        "ett kolon (:) står där ett värde väntas",
-        'sätt texten inom citattecken, t.ex. titel: "Beslut: budget 2024"',
+        "while parsing a flow",
+        True,
+        "en lista [ ] eller mappning { } som börjar här är inte korrekt skriven",
+        "stäng den på samma rad (] eller }), skilj posterna med kommatecken och "
+        "sätt texter som innehåller kolon eller kommatecken inom citattecken",
     ),
-    ("found character '\\t'", "tabbtecken används för indrag", "dra in med mellanslag, inte tabb"),
+    (
+        "while scanning a quoted",
+        True,
+        "citattecknet som börjar här stängs aldrig",
+        "avsluta texten med samma citattecken (\" eller ') som den börjar med",
+    ),
+    ("mapping values are not allowed", False, "ett kolon (:) står där ett värde väntas", _QUOTE_HINT),
+    ("found character '\\t'", False, "tabbtecken används för indrag", "dra in med mellanslag, inte tabb"),
+    ("cannot start any token", False, "tecknet {char} kan inte inleda ett värde", _QUOTE_HINT),
+    ("alias", False, "ett * tolkas som en YAML-referens", _QUOTE_HINT),
     (
         "could not find expected ':'",
+        False,
         "raden saknar kolon efter nyckeln",
         "skriv nyckel: värde, t.ex. datum: 2021-06-09",
     ),
     (
-        "found unexpected end of stream",
-        "citattecken eller hakparentes stängs aldrig",
-        'kontrollera att varje " och [ har sin motsvarighet',
-    ),
-    (
-        "found undefined alias",
-        "ett '*' tolkas som en YAML-referens",
-        'sätt värdet inom citattecken, t.ex. titel: "*Viktigt*"',
-    ),
-    (
         "expected <block end>",
+        False,
         "indraget stämmer inte",
-        "kontrollera att nycklar på samma nivå har samma indrag",
+        "nycklar på samma nivå ska ha samma indrag; en text som fortsätter efter ett citattecken ska "
+        "stå helt inom citattecknen",
     ),
     (
-        "while parsing a flow",
-        "en lista eller mappning inom [ ] eller { } är inte korrekt skriven",
-        "kontrollera kommatecken och citattecken",
+        "constructor for the tag",
+        False,
+        "ett värde som börjar med ! tolkas som en YAML-tagg",
+        _QUOTE_HINT,
     ),
 ]
+_KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#\"'][^:#]*?):\s+(\S.*?)\s*$")
 
 
-def _explain(problem: str) -> tuple[str, str]:
-    for needle, message, hint in _PROBLEMS:
-        if needle in problem:
-            return message, hint
-    return f"ogiltig YAML ({problem})", "kontrollera indrag, kolon och citattecken på raden"
+def _quoted(line: str) -> str:
+    """Return ``line`` (``titel: Beslut: budget``) with its value quoted; "" if it is no key: value line."""
+    match = _KEY_VALUE.match(line)
+    if match is None or match[2][0] in "\"'[{|>":
+        return ""
+    value = match[2].replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match[1].strip()}: "{value}"'
+
+
+def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[yaml.Mark | None, str, str]:
+    """Return where to point, and what to say, for a YAML syntax error."""
+    said = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, at_context, message, hint in _PROBLEMS:
+        if needle in said:
+            mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+            char = re.search(r"found character '(.)'", said)
+            message = message.replace("{char}", char[1] if char else "")
+            if hint == _QUOTE_HINT and mark is not None and mark.line < len(lines):
+                fixed = _quoted(lines[mark.line])
+                hint = f"{hint}: {fixed}" if fixed else f'{hint}, t.ex. titel: "Beslut: budget 2024"'
+            return mark, message, hint
+    mark = exc.problem_mark or exc.context_mark
+    return mark, "raden kan inte läsas som YAML", "kontrollera indrag, kolon och citattecken på raden"
 
 
 def parse_yaml_mapping(
@@ -111,13 +140,19 @@ def parse_yaml_mapping(
     """Parse ``text`` as one YAML mapping; return it with positions, or located diagnostics.
 
     ``first_line`` is the file line of the text's first line (front matter starts on line 2).
+    A key that is not written at all is located at the line before (the front matter's opening
+    ``---``), or at the whole file when the text starts the file.
     """
     offset = first_line - 1
-    loader = _Loader(text)
+    keys, values = LineMap(fallback=Position(offset, 0)), LineMap(fallback=Position(offset, 0))
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return [_unprintable(exc, text, path, offset, field_name)]
     try:
         node = loader.get_single_node()
         if node is None:
-            return YamlDocument({}, LineMap(), LineMap())
+            return YamlDocument({}, keys, values)
         if not isinstance(node, yaml.MappingNode):
             mark = node.start_mark
             return [
@@ -130,23 +165,38 @@ def parse_yaml_mapping(
                     "skriv en nyckel per rad, t.ex. titel: Budget 2024",
                 )
             ]
-        keys, values = LineMap(), LineMap()
         problems: list[Diagnostic] = []
         _walk(node, (), keys, values, offset, path, problems)
         if problems:
             return problems
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, message, hint = _explain(exc, text.split("\n"))
         line = (mark.line + 1 + offset) if mark else first_line
         column = (mark.column + 1) if mark else 0
-        message, hint = _explain(str(exc.problem or exc.context or ""))
         return [Diagnostic(path, line, column, field_name, message, hint)]
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return [Diagnostic(path, first_line, 0, field_name, f"ogiltig YAML ({exc})", "")]
+    except yaml.YAMLError:  # not expected from a str stream; never let it become a traceback
+        return [Diagnostic(path, first_line, 0, field_name, "texten kan inte läsas som YAML", "")]
     finally:
         loader.dispose()
     return YamlDocument(data, keys, values)
+
+
+def _unprintable(
+    exc: yaml.reader.ReaderError, text: str, path: str, offset: int, field_name: str
+) -> Diagnostic:
+    """Locate a control character (often pasted in from a word processor) that YAML refuses."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1 + offset
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return Diagnostic(
+        path,
+        line,
+        column,
+        field_name,
+        f"ett osynligt styrtecken (U+{exc.character:04X}) står i texten",
+        "ta bort tecknet: radera och skriv om ordet där det står (det följer ofta med när text klistras in)",
+    )
 
 
 def _walk(
