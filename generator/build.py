@@ -10,14 +10,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.config import SiteConfig, build_date_from_env, load_config
+from generator.accessibility import check_statement
+from generator.config import SiteConfig, load_config
 from generator.diagnostics import Diagnostic, Severity, errors_in
 from generator.frontmatter import split_front_matter
 from generator.i18n import load_translator
 from generator.jobs import page_jobs
 from generator.markdown import render_markdown
-from generator.privacy import allowed_numbers, scan_source
-from generator.publishing import Change, Visibility, upcoming_changes, visibility
+from generator.privacy import allowed_numbers, scan_masks, scan_source
+from generator.publishing import Change, Visibility, build_day, upcoming_changes, visibility
 from generator.record import Record
 from generator.records import validate_record
 from generator.render import make_environment, render_page
@@ -85,7 +86,7 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the site (or, with ``write=False``, only check it)."""
     result = BuildResult()
     start = time.perf_counter()
-    result.build_date = day = options.build_date or build_date_from_env(dict(os.environ)) or dt.date.today()
+    result.build_date = day = build_day(options.build_date, os.environ)
     loaded = load_site(options, day, result)
     fatal = errors_in(result.diagnostics, options.strict)
     if loaded is not None and not fatal:
@@ -108,6 +109,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loade
             return None
         if options.base_url is not None:
             config = replace(config, base_url=options.base_url, base_path="/")
+        result.diagnostics += check_statement(config)
         theme = load_theme(config.theme, config.site_dir)
         if not isinstance(theme, Theme):
             result.diagnostics.append(theme)
@@ -119,7 +121,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loade
         allowed, problems = allowed_numbers(config, day)
         result.diagnostics += problems
         for source in sources:
-            result.diagnostics += scan_source(source, allowed, day)
+            result.diagnostics += scan_source(source, allowed, day) + scan_masks(source)
     records: list[Record] = []
     with result.stage("validera"):
         for source in sources:

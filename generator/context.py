@@ -86,6 +86,8 @@ class PageContext:
     build_date: dt.date
     nav: tuple[Link, ...]
     footer: tuple[Link, ...]
+    notice_board_url: str = ""
+    """The notice board's address: the header marks its link so that it is easy to find."""
     page_number: int = 1
     page_count: int = 1
     indexed: bool = True

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a type of document does on the site."""
 
     MINUTES_ITEM = "protokollsutdrag"
     """One § of a meeting: needs a board and a paragraf; appealable."""
     MINUTES = "protokoll"
-    """A whole meeting's minutes: needs a board."""
+    """A whole meeting's minutes: needs a board; appealable."""
     NOTICE = "kallelse"
     """A meeting notice: needs a board; announces a meeting."""
     DOCUMENT = "dokument"
@@ -50,7 +50,8 @@ class DocumentType:
     @property
     def appealable(self) -> bool:
         """Return True when decisions of this type can be appealed by default."""
-        return self.kind in (Kind.MINUTES_ITEM, Kind.DELEGATION)
+        # A whole protokoll holds the meeting's decisions: appealable like its §§ unless it says otherwise.
+        return self.kind in (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION)
 
 
 DEFAULT_TYPES: tuple[DocumentType, ...] = (

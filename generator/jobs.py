@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from generator.context import Link, make_item, make_record_view
 from generator.doctypes import Kind
 from generator.i18n import Translator
+from generator.notices import appeal_page_values, meeting_appeal, notice_board_job, record_appeal
 from generator.pages import LATEST, MeetingView, PageJob, PageMaker, month_links
 from generator.site import Site
 from generator.urls import (
     ACCESSIBILITY,
     ARCHIVE,
     NEWS,
-    NOTICE_BOARD,
     SEARCH,
     appeal_path,
     month_path,
@@ -47,10 +47,7 @@ def singleton_pages(maker: PageMaker) -> Iterator[PageJob]:
     years = [(Link(str(y), base + year_path(y)), len(e)) for y, e in sorted(site.years.items(), reverse=True)]
     page = maker.page(ARCHIVE + "/", t("nav_archive"), indexed=False)
     yield PageJob(ARCHIVE + "/", "archive.html", page, {"years": years})
-    page = maker.page(NOTICE_BOARD + "/", t("notice_board_title"), indexed=False)
-    yield PageJob(
-        NOTICE_BOARD + "/", "notices.html", page, {**maker.notices(), "organisations": site.organisations}
-    )
+    yield notice_board_job(maker)
     yield PageJob(SEARCH + "/", "search.html", maker.page(SEARCH + "/", t("nav_search"), indexed=False), {})
     page = maker.page(ACCESSIBILITY + "/", t("accessibility_title"))
     yield PageJob(ACCESSIBILITY + "/", "accessibility.html", page, {"statement": site.config.accessibility})
@@ -72,7 +69,8 @@ def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
         )
         path = appeal_path(org.config.slug)
         page = maker.page(path, t("appeal_page_title", organisation=org.config.name), crumbs)
-        yield PageJob(path, "appeal.html", page, {"organisation": org.config})
+        values = {"organisation": org.config, **appeal_page_values(maker, org.config.slug)}
+        yield PageJob(path, "appeal.html", page, values)
 
 
 def board_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -100,7 +98,8 @@ def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
         view = maker.meeting_view(meeting)
         board = site.boards[(meeting.organisation.slug, meeting.board.short)]
         page = maker.page(meeting.path, view.title, maker.board_crumbs(board), indexed=False)
-        yield PageJob(meeting.path, "meeting.html", page, {"meeting": view})
+        values = {"meeting": view, "appeal": meeting_appeal(maker, meeting)}
+        yield PageJob(meeting.path, "meeting.html", page, values)
 
 
 def case_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -135,7 +134,11 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
             org = site.organisation(rec.organisation)
             crumbs = (Link(org.config.name, base + org.path),)
         page = maker.page(entry.path, rec.titel, crumbs, description=entry.summary)
-        values = {"record": make_record_view(entry, site), "meeting": meeting_view}
+        values = {
+            "record": make_record_view(entry, site),
+            "meeting": meeting_view,
+            "appeal": record_appeal(maker, entry, meeting),
+        }
         yield PageJob(entry.path, "record.html", page, values)
 
 

@@ -61,7 +61,8 @@ def _mask_rule(state: StateInline, silent: bool) -> bool:
 def _render_mask(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     provision = tokens[idx].content or "OSL"
     label = html.escape(env["beslut"].mask_label.format(provision=provision))
-    return f'<span class="maskerat" role="note"><span class="maskerat-block" aria-hidden="true"></span>{label}</span>'
+    block = '<span class="maskerat-block" aria-hidden="true"></span>'
+    return f'<span class="maskerat" role="note">{block}{label}</span>'
 
 
 def _track_lines(state: Any) -> None:

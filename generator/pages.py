@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.appeal import last_appeal_day, notice_is_up
+from generator.appeal import last_appeal_day
 from generator.context import Item, Link, PageContext, make_item, make_record_view
 from generator.doctypes import Kind
 from generator.i18n import Translator
@@ -97,6 +97,7 @@ class PageMaker:
             build_date=self.site.build_date,
             nav=self.nav,
             footer=self.footer,
+            notice_board_url=cfg.base_path + NOTICE_BOARD + "/",
             **kw,
         )
 
@@ -104,7 +105,9 @@ class PageMaker:
         """Return the view of one meeting."""
         site, base = self.site, self.site.config.base_path
         board = site.boards[(meeting.organisation.slug, meeting.board.short)]
-        appealable = any(e.record.overklagbar for e in meeting.items)
+        # A whole protokoll is as appealable as its §§; a kallelse is no decision.
+        decisions = (e.record for e in meeting.entries if e.record.typ.kind is not Kind.NOTICE)
+        appealable = any(rec.overklagbar for rec in decisions)
         last = (
             last_appeal_day(meeting.anslag, site.config.appeal_period_days)
             if meeting.anslag and appealable
@@ -165,31 +168,6 @@ class PageMaker:
                 page,
                 {"items": [make_item(e, self.site) for e in chunk], "pages": pages, **values},
             )
-
-    def notices(self) -> dict[str, Any]:
-        """Return what the notice board shows on the build date."""
-        site = self.site
-        day, period = site.build_date, site.config.appeal_period_days
-        minutes = [
-            self.meeting_view(m)
-            for m in site.meetings.values()
-            if m.anslag and m.items and notice_is_up(m.anslag, day, period)
-        ]
-        minutes.sort(key=lambda m: (m.anslag or day, m.board), reverse=True)
-        upcoming = [
-            make_item(e, site)
-            for e in site.entries
-            if e.record.typ.kind is Kind.NOTICE and e.record.datum >= day
-        ]
-        delegation = [
-            (make_item(e, site), last_appeal_day(e.record.anslag, period))
-            for e in site.entries
-            if e.record.typ.kind is Kind.DELEGATION
-            and e.record.anslag
-            and e.record.overklagbar
-            and notice_is_up(e.record.anslag, day, period)
-        ]
-        return {"minutes": minutes, "upcoming": upcoming[::-1], "delegation": delegation}
 
     def with_title(self, job: PageJob, title: str) -> PageJob:
         """Return ``job`` with another page title."""

@@ -1,13 +1,25 @@
-"""Refuse to publish a Swedish personnummer or samordningsnummer, wherever in a record it stands."""
+"""Refuse to publish a personnummer or samordningsnummer, or a secrecy marker that names no provision."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.config import SiteConfig
 from generator.diagnostics import Diagnostic
 from generator.personnummer import find_personnummer, normalize
 from generator.sources import SourceFile
+
+MASK_HINT = "skriv [[maskerat: OSL 26 kap. 1 §]] med den bestämmelse i sekretesslagen som gäller"
+
+# Anything that looks meant as a secrecy marker, and the one form that is one (see markdown.py).
+_MASK_LIKE = re.compile(r"\[\[\s*mask[^\]\n]*\]\]", re.IGNORECASE)
+_MASK_WITH_PROVISION = re.compile(r"\[\[maskerat:?\s*[^\]\n]*[0-9][^\]\n]*\]\]")
+
+NUMBER_HINT = (
+    "ta bort numret eller ersätt det med [[maskerat: OSL 21 kap. 7 §]]; är det inte en privatperson, "
+    "tillåt exakt detta nummer med skäl under allowed_personal_numbers i site.yaml"
+)
 
 
 def allowed_numbers(config: SiteConfig, reference: dt.date) -> tuple[set[str], list[Diagnostic]]:
@@ -49,8 +61,36 @@ def scan_source(source: SourceFile, allowed: set[str], reference: dt.date) -> li
                 column,
                 kind,
                 f'"{hit.text}" är ett giltigt {kind} och får inte publiceras',
-                "ta bort numret eller ersätt det med [[maskerat: OSL 21 kap. 7 §]]; är det inte en privatperson, "
-                "tillåt exakt detta nummer med skäl under allowed_personal_numbers i site.yaml",
+                NUMBER_HINT,
             )
         )
     return problems
+
+
+def scan_masks(source: SourceFile) -> list[Diagnostic]:
+    """Return one error per secrecy marker that is misspelt or names no provision (with a number)."""
+    problems = []
+    text = source.text
+    for match in _MASK_LIKE.finditer(text):
+        if _MASK_WITH_PROVISION.fullmatch(match.group()):
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            Diagnostic(
+                source.rel,
+                line,
+                column,
+                "maskerat",
+                f'"{match.group()}" {_mask_problem(match.group())}',
+                MASK_HINT,
+            )
+        )
+    return problems
+
+
+def _mask_problem(marker: str) -> str:
+    """Say what is wrong with a marker: its spelling, or its missing provision."""
+    if marker.startswith("[[maskerat"):
+        return "anger inte vilken sekretessbestämmelse som gäller"
+    return "är ingen sekretessmarkering (felstavad)"

@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.record import Record
 
 UPCOMING_DAYS = 30
+"""``beslut check`` lists what appears or comes down within this many days."""
 
 
-class Visibility(str, Enum):
+def swedish_time() -> dt.tzinfo:
+    """Return Sweden's time zone (CET/CEST), or CET when the system has no time zone data."""
+    try:
+        return ZoneInfo("Europe/Stockholm")
+    except ZoneInfoNotFoundError:
+        return dt.timezone(dt.timedelta(hours=1), "CET")
+
+
+def build_day(given: dt.date | None, env: Mapping[str, str], now: dt.datetime | None = None) -> dt.date:
+    """Return the day of the build: ``--date``, else ``SOURCE_DATE_EPOCH``, else today, in Swedish time."""
+    # Deadlines are Swedish calendar days: a nightly build at 00:30 in Sjövik is 23:30 UTC the day before,
+    # and must already take down the notices whose last day was yesterday.
+    if given is not None:
+        return given
+    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw.isdigit():
+        return dt.datetime.fromtimestamp(int(raw), tz=swedish_time()).date()
+    return (now or dt.datetime.now(dt.UTC)).astimezone(swedish_time()).date()
+
+
+class Visibility(StrEnum):
     """A record's state on one build date."""
 
     PUBLISHED = "publicerad"
