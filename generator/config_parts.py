@@ -9,6 +9,7 @@ from typing import Any
 from generator.doctypes import DEFAULT_TYPES, DocumentType
 from generator.fields import FieldReader
 from generator.slugs import SLUG_RE, slugify
+from generator.suggest import did_you_mean
 
 ORGANISATION_KEYS = ("name", "slug", "protocol_location", "appeal_court", "boards", "contact")
 BOARD_KEYS = ("name", "short", "parent")
@@ -130,6 +131,7 @@ def _read_boards(
 ) -> tuple[BoardConfig, ...]:
     example = "boards: [{name: Kommunstyrelsen, short: KS}]"
     boards: list[BoardConfig] = []
+    places: list[tuple[str | int, ...]] = []
     for i, item in reader.mapping_list(value, (*org_where, "boards"), "boards", example):
         where = (*org_where, "boards", i)
         reader.unknown_keys(item, where, BOARD_KEYS)
@@ -156,23 +158,52 @@ def _read_boards(
                 )
         parent = reader.text(item.get("parent"), (*where, "parent"), "parent")
         boards.append(BoardConfig(name, short, slugify(short), parent))
-    shorts = {b.short: b for b in boards} | {b.name: b for b in boards}
-    resolved = []
-    for i, board in enumerate(boards):
-        parent = board.parent
-        if parent is not None:
-            if parent not in shorts or shorts[parent] is board:
-                from generator.suggest import did_you_mean
+        places.append(where)
+    return _resolve_parents(reader, boards, places)
 
-                hint = did_you_mean(
-                    parent, [b.short for b in boards if b is not board], "ange en annan nämnds short"
-                )
-                reader.report((*org_where, "boards", i, "parent"), "parent", f'okänd nämnd "{parent}"', hint)
-                parent = None
-            else:
-                parent = shorts[parent].short
-        resolved.append(BoardConfig(board.name, board.short, board.slug, parent))
-    return tuple(resolved)
+
+def _resolve_parents(
+    reader: FieldReader, boards: list[BoardConfig], places: list[tuple[str | int, ...]]
+) -> tuple[BoardConfig, ...]:
+    """Turn each ``parent`` (a short code or name) into the parent's short code; refuse unknowns and rings."""
+    by_word = {b.short: b for b in boards} | {b.name: b for b in boards}
+    parents: dict[str, str] = {}
+    for board, where in zip(boards, places, strict=True):
+        if board.parent is None:
+            continue
+        found = by_word.get(board.parent)
+        if found is None:
+            others = [b.short for b in boards if b is not board]
+            fallback = "parent ska vara kortnamnet (short) på en nämnd i samma organisation"
+            hint = did_you_mean(board.parent, others, fallback + (": " + ", ".join(others) if others else ""))
+            reader.report((*where, "parent"), "parent", f'okänd nämnd "{board.parent}"', hint)
+        elif found is board:
+            reader.report(
+                (*where, "parent"),
+                "parent",
+                "en nämnd kan inte höra till sig själv",
+                "ta bort parent:, eller skriv kortnamnet på styrelsen eller nämnden den hör till",
+            )
+        else:
+            parents[board.short] = found.short
+    ring: set[str] = set()
+    for board, where in zip(boards, places, strict=True):
+        chain = [board.short]
+        while (up := parents.get(chain[-1])) is not None and up not in chain:
+            chain.append(up)
+        if up == board.short:
+            # A ring (KS → KSAU → KS) has no top: pages that show a board's parents would never end.
+            ring.add(board.short)
+            reader.report(
+                (*where, "parent"),
+                "parent",
+                "nämnderna hör till varandra i en ring: " + " → ".join([*chain, up]),
+                "bara den underordnade nämnden ska ha parent:; ta bort parent: från den överordnade",
+            )
+    return tuple(
+        BoardConfig(b.name, b.short, b.slug, None if b.short in ring else parents.get(b.short))
+        for b in boards
+    )
 
 
 def read_document_types(reader: FieldReader, value: Any) -> tuple[DocumentType, ...]:
@@ -193,8 +224,6 @@ def read_document_types(reader: FieldReader, value: Any) -> tuple[DocumentType, 
         base_key = reader.text(spec.get("based_on"), (*where, "based_on"), "based_on") or str(key)
         base = types.get(base_key) or types.get("tjänsteskrivelse")
         if base_key not in types:
-            from generator.suggest import did_you_mean
-
             reader.report(
                 (*where, "based_on"),
                 "based_on",

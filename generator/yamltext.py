@@ -96,8 +96,7 @@ _PROBLEMS = [
         "expected <block end>",
         False,
         "indraget stämmer inte",
-        "nycklar på samma nivå ska ha samma indrag; en text som fortsätter efter ett citattecken ska "
-        "stå helt inom citattecknen",
+        "nycklar på samma nivå ska ha samma indrag; en listas rader (-) dras in under sin nyckel",
     ),
     (
         "constructor for the tag",
@@ -106,32 +105,46 @@ _PROBLEMS = [
         _QUOTE_HINT,
     ),
 ]
+_UNKNOWN = ("", False, "raden kan inte läsas som YAML", "kontrollera indrag, kolon och citattecken på raden")
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#\"'][^:#]*?):\s+(\S.*?)\s*$")
 
 
-def _quoted(line: str) -> str:
-    """Return ``line`` (``titel: Beslut: budget``) with its value quoted; "" if it is no key: value line."""
+def _quote_hint(line: str, whole: bool = False) -> str:
+    """Return the quoting hint with ``line`` (``titel: Beslut: budget``) rewritten with its value quoted.
+
+    ``whole`` quotes a value that itself starts with a quote (``titel: "Budget" 2024``).
+    """
     match = _KEY_VALUE.match(line)
-    if match is None or match[2][0] in "\"'[{|>":
-        return ""
-    value = match[2].replace("\\", "\\\\").replace('"', '\\"')
-    return f'{match[1].strip()}: "{value}"'
+    if match is None or (match[2][0] in "\"'[{|>" and not whole):
+        return f'{_QUOTE_HINT}, t.ex. titel: "Beslut: budget 2024"'
+    key, value = match[1].strip(), match[2]
+    # Single quotes need no backslashes, so they keep a value with " or \ readable.
+    quoted = (
+        f"'{value.replace(chr(39), chr(39) * 2)}'" if whole or '"' in value or "\\" in value else f'"{value}"'
+    )
+    return f"{'sätt hela texten inom citattecken' if whole else _QUOTE_HINT}: {key}: {quoted}"
 
 
 def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[yaml.Mark | None, str, str]:
     """Return where to point, and what to say, for a YAML syntax error."""
     said = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, at_context, message, hint in _PROBLEMS:
-        if needle in said:
-            mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
-            char = re.search(r"found character '(.)'", said)
-            message = message.replace("{char}", char[1] if char else "")
-            if hint == _QUOTE_HINT and mark is not None and mark.line < len(lines):
-                fixed = _quoted(lines[mark.line])
-                hint = f"{hint}: {fixed}" if fixed else f'{hint}, t.ex. titel: "Beslut: budget 2024"'
-            return mark, message, hint
-    mark = exc.problem_mark or exc.context_mark
-    return mark, "raden kan inte läsas som YAML", "kontrollera indrag, kolon och citattecken på raden"
+    needle, at_context, message, hint = next((p for p in _PROBLEMS if p[0] in said), _UNKNOWN)
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    before = line[: mark.column] if mark is not None else ""
+    if needle.startswith("mapping values") and ":" not in before:
+        # The colon is the key's own: this line cannot continue what stands above it.
+        return (
+            mark,
+            "raden passar inte ihop med raden ovanför",
+            "kontrollera indraget (nycklar på samma nivå ska ha samma indrag) "
+            "och att raden ovanför har ett kolon efter nyckeln",
+        )
+    if needle.startswith("expected <block end>") and before.rstrip().endswith(('"', "'")):
+        return mark, "texten fortsätter efter citattecknet", _quote_hint(line, whole=True)
+    char = re.search(r"found character '(.)'", said)
+    message = message.replace("{char}", char[1] if char else "")
+    return mark, message, _quote_hint(line) if hint == _QUOTE_HINT else hint
 
 
 def parse_yaml_mapping(

@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import SiteConfig, load_config
+from generator.diagnostics import Diagnostic
+from generator.frontmatter import split_front_matter
+from generator.record import Record
+from generator.records import validate_record
+from generator.sources import read_source
+
 SITE_YAML = """\
 title: Sjöviks kommuns beslut
 base_url: https://www.sjovik.se/beslut/
@@ -46,6 +53,32 @@ def make_site(
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     (root / "content").mkdir(exist_ok=True)
     return root
+
+
+def load_site_config(site: Path) -> SiteConfig:
+    """Return the validated site.yaml of ``site``; fail the test with the diagnostics if it is invalid."""
+    config = load_config(site)
+    assert isinstance(config, SiteConfig), "\n".join(d.format() for d in config)
+    return config
+
+
+def validate_file(site: Path, rel: str) -> tuple[Record | None, list[Diagnostic]]:
+    """Read, split and validate the record ``rel`` (``content/…``) of ``site``, as the build does."""
+    config = load_site_config(site)
+    source = read_source(config.site_dir / rel, config.site_dir)
+    if isinstance(source, Diagnostic):
+        return None, [source]
+    split = split_front_matter(source)
+    if isinstance(split, list):
+        return None, split
+    return validate_record(split, config)
+
+
+def valid_record(site: Path, rel: str) -> Record:
+    """Return the record ``rel`` of ``site``; fail the test with the diagnostics if it has any."""
+    record, problems = validate_file(site, rel)
+    assert record is not None and not problems, "\n".join(d.format() for d in problems)
+    return record
 
 
 @pytest.fixture
