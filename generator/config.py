@@ -22,6 +22,7 @@ from generator.config_parts import (
 from generator.diagnostics import Diagnostic
 from generator.doctypes import DocumentType
 from generator.fields import FieldReader
+from generator.sources import read_source
 from generator.yamltext import parse_yaml_mapping
 
 CONFIG_FILE = "site.yaml"
@@ -86,9 +87,7 @@ class SiteConfig:
 def load_config(site_dir: Path) -> SiteConfig | list[Diagnostic]:
     """Read and validate ``site.yaml`` in ``site_dir``."""
     path = site_dir / CONFIG_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    except FileNotFoundError:
+    if not path.is_file():
         return [
             Diagnostic(
                 CONFIG_FILE,
@@ -99,10 +98,11 @@ def load_config(site_dir: Path) -> SiteConfig | list[Diagnostic]:
                 "ange webbplatsens mapp (beslut build MAPP) eller skapa site.yaml, se README",
             )
         ]
-    except (OSError, UnicodeDecodeError) as exc:
-        return [
-            Diagnostic(CONFIG_FILE, 0, 0, "site.yaml", f"kan inte läsas ({exc})", "spara filen som UTF-8")
-        ]
+    # Read like a record: a BOM and CRLF are fine, a byte that is not UTF-8 is located.
+    source = read_source(path, site_dir)
+    if isinstance(source, Diagnostic):
+        return [source]
+    text = source.text
     doc = parse_yaml_mapping(text, CONFIG_FILE, field_name="site.yaml")
     if isinstance(doc, list):
         return doc

@@ -156,6 +156,14 @@ def _read_boards(
                 reader.report(
                     where, "boards", f'nämnden "{name}" ({short}) är deklarerad två gånger', "ta bort den ena"
                 )
+            elif other.slug == slugify(short):
+                # Addresses are ASCII lower case: KS and Ks would both be /ks/.
+                reader.report(
+                    (*where, "short"),
+                    "short",
+                    f'kortnamnet "{short}" ger samma adress (/{other.slug}/) som "{other.short}"',
+                    "ge nämnderna kortnamn som skiljer sig även med bara a-z och 0-9",
+                )
         parent = reader.text(item.get("parent"), (*where, "parent"), "parent")
         boards.append(BoardConfig(name, short, slugify(short), parent))
         places.append(where)

@@ -259,7 +259,14 @@ def check_paths(entries: list[Entry], site: Site) -> list[Diagnostic]:
         if not records:
             listed = ", ".join(label for label, _ in who)
             problems.append(
-                Diagnostic("site.yaml", 0, 0, "adress", f"adressen /{path} används av {listed}", "")
+                Diagnostic(
+                    "site.yaml",
+                    0,
+                    0,
+                    "adress",
+                    f"adressen /{path} används av {listed}",
+                    "ge nämnderna kortnamn (short) som skiljer sig även med bara a-z och 0-9",
+                )
             )
         for rec in records:
             others = ", ".join(label for label, other in who if other is not rec)

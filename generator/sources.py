@@ -46,7 +46,14 @@ def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Diagnostic(rel, 0, 0, "fil", f"filen kan inte läsas ({exc.strerror})", "")
+        return Diagnostic(
+            rel,
+            0,
+            0,
+            "fil",
+            f"filen kan inte läsas ({exc.strerror})",
+            "kontrollera att filen finns och att du har rätt att läsa den",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

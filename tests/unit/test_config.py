@@ -235,3 +235,22 @@ def test_a_missing_site_yaml_says_where_it_looked(tmp_path: Path) -> None:
     [problem] = result
     assert problem.path == "site.yaml"
     assert str(tmp_path) in problem.message
+
+
+def test_a_site_yaml_that_is_not_utf8_is_located(tmp_path: Path) -> None:
+    make_site(tmp_path, site_yaml=None)
+    (tmp_path / "site.yaml").write_bytes("title: Sjöviks kommun\n".encode("latin-1"))
+
+    result = load_config(tmp_path)
+
+    assert isinstance(result, list)
+    [problem] = result
+    assert (problem.path, problem.line, problem.column) == ("site.yaml", 1, 10)
+    assert "UTF-8" in problem.message
+
+
+def test_a_site_yaml_with_bom_and_crlf_is_accepted(tmp_path: Path) -> None:
+    make_site(tmp_path, site_yaml=None)
+    (tmp_path / "site.yaml").write_bytes(("\ufeff" + MINIMAL.replace("\n", "\r\n")).encode())
+
+    assert load_site_config(tmp_path).title == "Sjöviks kommuns beslut"
