@@ -6,7 +6,11 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O", "é": "e", "É": "E"})
+# Letters with no Unicode decomposition would otherwise vanish ("Bjørn" → "bjrn").
+_FOLD = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O", "é": "e", "É": "E"}
+    | {"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ß": "ss", "þ": "th", "ð": "d", "ł": "l", "Ł": "L"}
+)
 
 
 def ascii_fold(text: str) -> str:
