@@ -351,6 +351,15 @@ def _attachments(
                 "ta bort fil: eller sekretess:",
             )
             continue
+        if sekretess is not None and not any(c.isdigit() for c in sekretess):
+            # The reader must learn which provision withholds it; every provision has a number.
+            reader.report(
+                (*here, "sekretess"),
+                "sekretess",
+                f'"{sekretess}" anger inte vilken sekretessbestämmelse som gäller',
+                "skriv bestämmelsen i offentlighets- och sekretesslagen, t.ex. sekretess: OSL 26 kap. 1 §",
+            )
+            continue
         path = _inside(reader, fil, (*here, "fil"), "bilagor", record_dir, content_dir) if fil else None
         if titel is not None and (path or sekretess):
             result.append(Attachment(titel, path, sekretess))

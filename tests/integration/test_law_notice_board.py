@@ -7,6 +7,7 @@ December 2024 (juldagen and annandag jul come between).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -95,7 +96,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_site(tmp_path_factory.mktemp("anslagstavla"), FILES)
 
 
+@functools.cache
 def board_on(site: Path, day: str) -> Built:
+    """Build the site on ``day`` (once per day: the tests only read the output)."""
     built = build(site, day, site.parent / f"out-{day}")
     assert built.code == 0, built.stderr
     return built
