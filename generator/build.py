@@ -21,7 +21,7 @@ from generator.privacy import allowed_numbers, scan_masks, scan_source
 from generator.publishing import Change, Visibility, build_day, upcoming_changes, visibility
 from generator.record import Record
 from generator.records import validate_record
-from generator.render import make_environment, render_page
+from generator.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
 from generator.search import index_site
 from generator.site import Entry, Site, assemble_site, check_paths
 from generator.sources import read_sources
@@ -181,16 +181,21 @@ def write_site(options: BuildOptions, loaded: Loaded, result: BuildResult) -> No
     with Staging(output) as staging:
         with result.stage("sidor"):
             for job in page_jobs(loaded.site, t):
-                staging.write_text(job.file, render_page(env, job))
+                try:
+                    staging.write_text(job.file, render_page(env, job))
+                except TEMPLATE_ERRORS as exc:
+                    result.diagnostics.append(template_problem(exc, job, config.site_dir))
+                    return
                 result.pages += 1
         with result.stage("filer"):
             copy_assets(loaded, staging)
         if options.search:
             with result.stage("sökindex"):
-                failed = index_site(staging.root, config.language)
-                if failed is not None:
-                    result.diagnostics.append(failed)
-                    return
+                problem = index_site(staging.root, config.language)
+                if problem is not None:
+                    result.diagnostics.append(problem)
+                    if problem.severity is Severity.ERROR:
+                        return
         staging.swap()
     result.output = output
 

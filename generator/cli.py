@@ -7,14 +7,30 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.build import BuildOptions, BuildResult, build
 from generator.diagnostics import Severity, errors_in, summarize_failure
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with Swedish headings."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        swedish = {"positional arguments": "argument", "options": "flaggor"}
+        super().start_section(swedish.get(heading, heading) if heading else heading)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Swedish messages for usage errors (exit code 2)."""
+    """argparse with Swedish messages for usage errors (exit code 2) and Swedish help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -26,8 +42,9 @@ def _translate(message: str) -> str:
         ("the following arguments are required", "dessa argument krävs"),
         ("unrecognized arguments", "okända argument"),
         ("invalid choice", "ogiltigt val"),
+        ("choose from", "välj bland"),
         ("expected one argument", "väntade ett värde"),
-        ("argument", "argument"),
+        ("not allowed with argument", "går inte att kombinera med"),
     ):
         message = message.replace(english, swedish)
     return message

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.diagnostics import Diagnostic
 from generator.i18n import Translator
 from generator.pages import PageJob
-from generator.theme import Theme
+from generator.theme import BUILTIN_THEMES, Theme
 
 
 def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
@@ -38,8 +40,40 @@ def _iso(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+TEMPLATE_ERRORS = (jinja2.TemplateError, KeyError)
+"""What a broken template raises: Jinja's errors, and a UI string missing from the translation."""
+
+
 def render_page(env: jinja2.Environment, job: PageJob) -> str:
-    """Render one page to HTML."""
+    """Render one page to HTML (raises one of ``TEMPLATE_ERRORS`` when a template is broken)."""
     template = env.get_template(job.template)
     values: dict[str, Any] = {"page": job.page, **job.values}
     return template.render(values)
+
+
+def template_problem(exc: Exception, job: PageJob, site_dir: Path) -> Diagnostic:
+    """Return a template's failure as a diagnostic at the template's line (not a traceback)."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None) or 0
+    # Jinja rewrites tracebacks so that a template's frames carry its file and line.
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    shown = job.template
+    if filename:
+        path = Path(filename)
+        # A site's own template by its path in the site; a built-in theme's as themes/<name>/…
+        for root in (site_dir, BUILTIN_THEMES.parent):
+            if path.is_relative_to(root):
+                shown = path.relative_to(root).as_posix()
+                break
+    message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    return Diagnostic(
+        shown,
+        line,
+        0,
+        "mall",
+        f"sidan /{job.path} kunde inte skapas: {message}",
+        "rätta mallen; den tidigare publicerade webbplatsen är orörd",
+    )

@@ -1,0 +1,134 @@
+"""Make Pagefind's bundle byte-reproducible: the same pages give the same files.
+
+Pagefind (up to at least 1.5) writes each filter's values in the order of a Rust ``HashMap``, which is
+seeded at random per run; so the filter files, their names, the metadata file that lists them and
+``pagefind-entry.json`` differ from build to build although the index means the same (Pagefind issue
+#638: fragments became stable in 1.3, "other files will still change, such as the filter/metadata
+indexes"). Here the filter values and the filter list are sorted, and the files renamed after a hash of
+their new content. The search reads them exactly as before: a value's pages do not change.
+
+The files are gzip'd ``pagefind_dcd`` + CBOR; only the few CBOR types Pagefind writes are handled, and
+a file that does not decode and encode back to its own bytes is left alone (and reported).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+from pathlib import Path
+from typing import Any
+
+_HEADER = b"pagefind_dcd"
+
+
+def make_reproducible(bundle: Path) -> str | None:
+    """Rewrite the nondeterministic files of the Pagefind bundle in ``bundle``; return a problem, if any."""
+    entry_file = bundle / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        for language in entry["languages"].values():
+            language["hash"] = _sort_language(bundle, language["hash"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return None
+
+
+def _sort_language(bundle: Path, meta_hash: str) -> str:
+    """Sort one language's filters; return the new name of its metadata file."""
+    prefix = meta_hash.split("_", 1)[0]
+    meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
+    meta = _read(meta_file)
+    filters: list[list[Any]] = meta[3]
+    old_files = [bundle / "filter" / f"{item[1]}.pf_filter" for item in filters]
+    # Everything is read and checked before the first file is replaced, so that a failure leaves the
+    # bundle as Pagefind wrote it.
+    contents = [_read(file) for file in old_files]
+    written: dict[str, bytes] = {}
+    for item, (name, values) in zip(filters, contents, strict=True):
+        data = _pack([name, sorted(values, key=lambda v: v[0])])
+        item[1] = _unique_name(prefix, data, 7, written)
+        written[item[1]] = data
+    filters.sort(key=lambda item: item[0])
+    meta_data = _pack(meta)
+    new_hash = f"{prefix}_{hashlib.sha256(meta_data).hexdigest()[:10]}"
+    for file in [*old_files, meta_file]:
+        file.unlink()
+    for name, data in written.items():
+        (bundle / "filter" / f"{name}.pf_filter").write_bytes(data)
+    (bundle / f"pagefind.{new_hash}.pf_meta").write_bytes(meta_data)
+    return new_hash
+
+
+def _unique_name(prefix: str, data: bytes, length: int, taken: dict[str, bytes]) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    while f"{prefix}_{digest[:length]}" in taken:
+        length += 1
+    return f"{prefix}_{digest[:length]}"
+
+
+def _read(path: Path) -> Any:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(_HEADER):
+        raise ValueError(f"{path.name} är ingen Pagefind-fil")
+    value, end = _decode(raw, len(_HEADER))
+    if end != len(raw) or _HEADER + _encode(value) != raw:
+        raise ValueError(f"{path.name} har ett okänt format")
+    return value
+
+
+def _pack(value: Any) -> bytes:
+    # mtime=0: the gzip header would otherwise carry the time of the build.
+    return gzip.compress(_HEADER + _encode(value), compresslevel=9, mtime=0)
+
+
+def _decode(data: bytes, pos: int) -> tuple[Any, int]:
+    """Decode one CBOR item (integers, text, arrays) at ``pos``; return it and the position after it."""
+    major, info = data[pos] >> 5, data[pos] & 31
+    pos += 1
+    if info < 24:
+        n = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        n = int.from_bytes(data[pos : pos + size], "big")
+        pos += size
+    else:
+        raise ValueError(f"CBOR-längd {info} stöds inte")
+    if major == 0:
+        return n, pos
+    if major == 1:
+        return -1 - n, pos
+    if major == 3:
+        return data[pos : pos + n].decode("utf-8"), pos + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, pos = _decode(data, pos)
+            items.append(item)
+        return items, pos
+    raise ValueError(f"CBOR-typ {major} stöds inte")
+
+
+def _encode(value: Any) -> bytes:
+    """Encode integers, text and arrays as CBOR with the shortest lengths (as Pagefind's minicbor does)."""
+    if isinstance(value, bool):
+        raise ValueError("CBOR-typen bool stöds inte")
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+    raise ValueError(f"CBOR-typen {type(value).__name__} stöds inte")
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if n < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, n)
+    raise ValueError("talet är för stort för CBOR")
