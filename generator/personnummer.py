@@ -70,6 +70,26 @@ def find_personnummer(text: str, reference: date | None = None) -> list[Personnu
     return hits
 
 
+# File names and link targets become addresses on the site, and there "-" and "/" separate words:
+# "ansokan-811218-9876.pdf" publishes the number as surely as "ansökan 811218-9876" does.
+_PATH_VALUE = re.compile(r"""\b(?:fil|slug):[ \t]*["']?(?P<value>[^\s,}"'\]]+)|\]\((?P<target>[^)\s]+)""")
+_LOOSE_NUMBER = re.compile(rf"(?<![0-9])(?:[0-9]{{2}})?[0-9]{{6}}[+{_DASH_CLASS}]?[0-9]{{4}}(?![0-9])")
+
+
+def find_in_paths(text: str, reference: date | None = None) -> list[PersonnummerHit]:
+    """Return the valid numbers in ``fil:`` and ``slug:`` values and link targets, where '-' separates."""
+    hits = []
+    for path in _PATH_VALUE.finditer(text):
+        group = "value" if path.group("value") is not None else "target"
+        offset = path.start(group)
+        for match in _LOOSE_NUMBER.finditer(path.group(group)):
+            normalized = normalize(match.group(), reference)
+            if normalized is not None:
+                start = offset + match.start()
+                hits.append(PersonnummerHit(start, start + len(match.group()), match.group(), normalized))
+    return hits
+
+
 def normalize(number: str, reference: date | None = None) -> str | None:
     """Return a number in any accepted form as twelve digits ``YYYYMMDDNNNN``, or None if it is not valid."""
     match = _NUMBER.fullmatch(number.strip())

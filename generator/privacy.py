@@ -7,7 +7,7 @@ import re
 
 from generator.config import SiteConfig
 from generator.diagnostics import Diagnostic
-from generator.personnummer import find_personnummer, normalize
+from generator.personnummer import find_in_paths, find_personnummer, normalize
 from generator.sources import SourceFile
 
 MASK_HINT = "skriv [[maskerat: OSL 26 kap. 1 §]] med den bestämmelse i sekretesslagen som gäller"
@@ -48,7 +48,9 @@ def scan_source(source: SourceFile, allowed: set[str], reference: dt.date) -> li
     """Return one error per personnummer in the file (front matter and body), located to line and column."""
     problems = []
     text = source.text
-    for hit in find_personnummer(text, reference):
+    found = {hit.start: hit for hit in find_personnummer(text, reference)}
+    found.update((hit.start, hit) for hit in find_in_paths(text, reference) if hit.start not in found)
+    for hit in sorted(found.values(), key=lambda h: h.start):
         if hit.normalized in allowed:
             continue
         line = text.count("\n", 0, hit.start) + 1

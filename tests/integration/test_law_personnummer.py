@@ -92,6 +92,19 @@ PLACES = {
         "bilagor:",
         "  - {titel: Ansökan från 811218-9876, sekretess: OSL 21 kap. 7 §}",
     ),
+    "fil": record(
+        "titel: Bygglov",
+        "typ: delegationsbeslut",
+        "datum: 2024-05-20",
+        "bilagor:",
+        "  - {titel: Ansökan, fil: ansokan-811218-9876.pdf}",
+    ),
+    "link": record(
+        "titel: Bygglov",
+        "typ: delegationsbeslut",
+        "datum: 2024-05-20",
+        body="Se [ansökan](https://example.se/arenden/bygglov-811218-9876).\n",
+    ),
     "extra": record(
         "titel: Bygglov", "typ: delegationsbeslut", "datum: 2024-05-20", "extra: {sokande: 811218-9876}"
     ),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.personnummer import PersonnummerHit, find_personnummer, normalize
+from generator.personnummer import PersonnummerHit, find_in_paths, find_personnummer, normalize
 
 REFERENCE = date(2025, 6, 1)
 """The build date of every test, so that the century of a ten-digit number is fixed."""
@@ -225,3 +225,34 @@ def test_the_default_reference_is_today() -> None:
 )
 def test_normalize_an_allowed_number(written: str, normalized: str | None) -> None:
     assert normalize(written, REFERENCE) == normalized
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("fil: ansokan-811218-9876.pdf", "811218-9876"),
+        ('  - {titel: Ansökan, fil: "underlag/811218-9876-ansokan.pdf"}', "811218-9876"),
+        ("bild: {fil: bilder/19811218-9876.jpg, alt: Karta}", "19811218-9876"),
+        ("slug: sokande-8112189876", "8112189876"),
+        ("Se [ansökan](filer/ansokan-8112189876.pdf).", "8112189876"),
+        ("[länk](https://example.se/pnr/701063-2391)", "701063-2391"),
+    ],
+)
+def test_a_number_in_a_file_name_or_link_target_is_found_even_after_a_dash(text: str, found: str) -> None:
+    # These become addresses on the site, where "-" and "/" separate words.
+    assert [hit.text for hit in find_in_paths(text, REFERENCE)] == [found]
+    assert text[find_in_paths(text, REFERENCE)[0].start :].startswith(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fil: protokoll-2024-05-20.pdf",
+        "fil: ks-2021-1202.111.pdf",
+        "fil: ansokan-811218-9875.pdf",  # wrong check digit
+        "fil: underlag/212000-1355.pdf",  # organisationsnummer
+        "titel: Ansökan KS-8112189876",  # not a file name: the strict rule applies
+    ],
+)
+def test_file_names_without_a_valid_number_are_left_alone(text: str) -> None:
+    assert find_in_paths(text, REFERENCE) == []
