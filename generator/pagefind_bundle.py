@@ -40,12 +40,12 @@ def _sort_language(bundle: Path, meta_hash: str) -> str:
     """Sort one language's filters; return the new name of its metadata file."""
     prefix = meta_hash.split("_", 1)[0]
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_file)
+    meta = read_pagefind_file(meta_file)
     filters: list[list[Any]] = meta[3]
     old_files = [bundle / "filter" / f"{item[1]}.pf_filter" for item in filters]
     # Everything is read and checked before the first file is replaced, so that a failure leaves the
     # bundle as Pagefind wrote it.
-    contents = [_read(file) for file in old_files]
+    contents = [read_pagefind_file(file) for file in old_files]
     written: dict[str, bytes] = {}
     for item, (name, values) in zip(filters, contents, strict=True):
         data = _pack([name, sorted(values, key=lambda v: v[0])])
@@ -69,7 +69,8 @@ def _unique_name(prefix: str, data: bytes, length: int, taken: dict[str, bytes])
     return f"{prefix}_{digest[:length]}"
 
 
-def _read(path: Path) -> Any:
+def read_pagefind_file(path: Path) -> Any:
+    """Return the CBOR value of one of Pagefind's index files (``.pf_meta``, ``.pf_filter``)."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(_HEADER):
         raise ValueError(f"{path.name} är ingen Pagefind-fil")

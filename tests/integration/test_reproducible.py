@@ -1,4 +1,5 @@
-"""The same site built twice on the same build date gives the same bytes, search index included.
+"""The same site built twice on the same build date gives the same bytes: search index, feeds, calendars and
+open data included.
 
 The two builds go into different folders, a second apart, so that neither the output's path nor the
 clock can leak into any file. Pagefind on its own is not reproducible (its filter files follow a random
@@ -7,16 +8,23 @@ hash order); generator/pagefind_bundle.py sorts them, and this test is what hold
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.pagefind_bundle import read_pagefind_file
+from generator.search import pagefind_command
 from tests.integration.sitecheck import REPO, SITES, assert_built, build_site, tree_digest
 
 CASES = {
     "demo": (REPO, "2026-11-22"),
     "tva-kommuner": (SITES / "valid" / "tva-kommuner", "2024-04-25"),
+    "xrefs": (SITES / "valid" / "xrefs", "2024-06-01"),
 }
 
 
@@ -34,6 +42,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path, name: str) -> None:
     assert differing == []
     assert any(path.startswith("pagefind/filter/") for path in a), "the index has filters to compare"
     assert any(path.startswith("pagefind/fragment/") for path in a)
+    for kind in ("atom.xml", "kalender.ics", "data/index.json", "sitemap.xml"):
+        assert any(path.endswith(kind) for path in a), f"the builds have {kind} to compare"
 
 
 def test_build_date_is_the_only_input_besides_the_site(tmp_path: Path) -> None:
@@ -45,3 +55,46 @@ def test_build_date_is_the_only_input_besides_the_site(tmp_path: Path) -> None:
     assert_built(build_site(site, again, day))
     assert tree_digest(one) == tree_digest(again)
     assert tree_digest(one) != tree_digest(other)
+
+
+def index_meaning(bundle: Path) -> dict[str, Any]:
+    """Return what a Pagefind bundle says, independent of file names and of the order of filter values."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (language,) = entry["languages"].values()
+    version, pages, chunks, filters, sorts, fields = read_pagefind_file(
+        bundle / f"pagefind.{language['hash']}.pf_meta"
+    )
+    values = {}
+    for name, file in filters:
+        filter_name, filter_values = read_pagefind_file(bundle / "filter" / f"{file}.pf_filter")
+        assert filter_name == name
+        values[name] = {value: pages for value, pages in filter_values}
+    files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    referenced = {f"filter/{file}.pf_filter" for _, file in filters}
+    assert {f for f in files if f.startswith("filter/")} == referenced, "no orphan or missing filter file"
+    return {
+        "version": version,
+        "pages": pages,
+        "chunks": chunks,
+        "filters": values,
+        "sorts": sorts,
+        "fields": fields,
+        "page_count": language["page_count"],
+    }
+
+
+def test_sorted_index_means_what_pagefind_wrote(tmp_path: Path) -> None:
+    """Sorting only reorders: every filter value keeps its pages, every other part is Pagefind's own."""
+    site, day = CASES["tva-kommuner"]
+    out = tmp_path / "public"
+    assert_built(build_site(site, out, day))
+    raw = tmp_path / "raw"
+    shutil.copytree(out, raw, ignore=shutil.ignore_patterns("pagefind"))
+    subprocess.run(
+        [*pagefind_command(), "--site", str(raw), "--force-language", "sv", "--silent"],
+        check=True,
+        capture_output=True,
+    )
+    assert index_meaning(out / "pagefind") == index_meaning(raw / "pagefind")
+    nämnd = index_meaning(out / "pagefind")["filters"]["nämnd"]
+    assert list(nämnd) == sorted(nämnd)

@@ -1,0 +1,233 @@
+"""Benchmark whole builds of generated corpora: time per stage, records per second, peak memory, output size.
+
+    python bench/build_bench.py                      # 1,000 and 10,000 records
+    python bench/build_bench.py --sizes 100000       # the scale run
+    python bench/build_bench.py --sizes 1000 --no-search
+
+Each corpus is made by ``make_corpus.py N DIR --contract`` (shared/tools, beside the repository) and
+kept in ``--work`` for the next run. Each build runs in a child process (``beslut build`` in-process
+there, so that ``BuildResult.timings`` can be read); its peak RSS is the child's own, Pagefind
+included, from ``wait4``. The table is printed and written to bench/results.md.
+
+A corpus the build refuses is reported diagnostic by diagnostic. Records that only collide on an
+address (two papers with the same title, board and date) get the fix the diagnostic asks for, a
+``slug:`` from their file name, and the build is retried; the table says how many were given one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TOOL_PLACES = (REPO.parent / "shared" / "tools" / "make_corpus.py", Path("/work/shared/tools/make_corpus.py"))
+DATE = "2026-11-22"
+
+
+@dataclass
+class Run:
+    """One corpus size: what was built, how fast, how big."""
+
+    size: int
+    ok: bool = False
+    records: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+    output_mb: float = 0.0
+    files: int = 0
+    slugs_added: int = 0
+    refused: Counter[str] = field(default_factory=Counter)
+    """Error diagnostics of the first build, by field."""
+    examples: list[str] = field(default_factory=list)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; return 0 when every corpus was built."""
+    args = parse_args(argv)
+    if args.child:
+        return child(Path(args.child[0]), Path(args.child[1]), args.date, not args.no_search)
+    tool = args.corpus_tool or next((p for p in TOOL_PLACES if p.is_file()), None)
+    if tool is None:
+        print("build_bench: hittar inte make_corpus.py; ange --corpus-tool", file=sys.stderr)
+        return 2
+    args.work.mkdir(parents=True, exist_ok=True)
+    runs = [bench_size(n, tool, args) for n in args.sizes]
+    table = report(runs, args)
+    print(table)
+    if args.results:
+        args.results.write_text(table, encoding="utf-8")
+        print(f"\nskrev {args.results}")
+    return 0 if all(r.ok for r in runs) else 1
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (records)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/beslut-bench"), help="corpora and outputs")
+    parser.add_argument("--date", default=DATE, help="the build date (fixed, so runs compare)")
+    parser.add_argument("--no-search", action="store_true", help="skip Pagefind")
+    parser.add_argument("--results", type=Path, default=REPO / "bench" / "results.md", help="'' to skip")
+    parser.add_argument("--corpus-tool", type=Path, help="path of make_corpus.py")
+    parser.add_argument("--child", nargs=2, metavar=("SITE", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.results is not None and str(args.results) == "":
+        args.results = None
+    return args
+
+
+def bench_size(size: int, tool: Path, args: argparse.Namespace) -> Run:
+    """Make (or reuse) the corpus of ``size`` records and build it."""
+    site = args.work / f"corpus-{size}"
+    if not (site / "site.yaml").is_file():
+        print(f"skapar korpus med {size} poster i {site} …", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, str(tool), str(size), str(site), "--contract"], check=True)
+    run = Run(size)
+    out = args.work / f"public-{size}"
+    result = build_in_child(site, out, args)
+    errors = [d for d in result["diagnostics"] if d["severity"] == "error"]
+    run.refused = Counter(d["field"] for d in errors)
+    run.examples = [f"{d['path']}:{d['line']}: {d['field']}: {d['message']}" for d in errors[:3]]
+    if errors and all(is_address_collision(d) for d in errors):
+        run.slugs_added = add_slugs(site, {d["path"] for d in errors})
+        result = build_in_child(site, out, args)
+    run.ok = result["ok"]
+    for key in ("records", "pages", "seconds", "timings", "peak_rss_mb"):
+        setattr(run, key, result[key])
+    if run.ok:
+        sizes = [p.stat().st_size for p in out.rglob("*") if p.is_file()]
+        run.output_mb, run.files = sum(sizes) / 2**20, len(sizes)
+    print(f"{size}: {'klart' if run.ok else 'avbrutet'} på {run.seconds:.1f} s", file=sys.stderr, flush=True)
+    return run
+
+
+def build_in_child(site: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Build in a child process; return its result with the child's peak RSS (Pagefind included)."""
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        str(site),
+        str(out),
+        "--date",
+        args.date,
+    ]
+    if args.no_search:
+        command.append("--no-search")
+    with subprocess.Popen(command, stdout=subprocess.PIPE, cwd=REPO) as proc:
+        assert proc.stdout is not None
+        output = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    result: dict[str, Any] = json.loads(output)
+    result["peak_rss_mb"] = usage.ru_maxrss / 1024  # Linux reports KiB
+    return result
+
+
+def child(site: Path, out: Path, day: str, search: bool) -> int:
+    """Build ``site`` into ``out`` and print the result as JSON (runs in the child process)."""
+    sys.path.insert(0, str(REPO))
+    from generator.build import BuildOptions, build
+
+    options = BuildOptions(site, out=out, build_date=dt.date.fromisoformat(day), search=search)
+    result = build(options)
+    diagnostics = [
+        {
+            "path": d.path,
+            "line": d.line,
+            "field": d.field,
+            "message": d.message,
+            "severity": d.severity.name.lower(),
+        }
+        for d in result.diagnostics
+    ]
+    summary = {
+        "ok": result.ok,
+        "records": result.records,
+        "pages": result.pages,
+        "seconds": result.seconds,
+        "timings": result.timings,
+        "diagnostics": diagnostics,
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+def is_address_collision(diagnostic: dict[str, Any]) -> bool:
+    """Return True for "adressen … används också av …": two records that would get one address."""
+    return bool(re.match(r"adressen \S+ används också av ", diagnostic["message"]))
+
+
+def add_slugs(site: Path, paths: set[str]) -> int:
+    """Give each record in ``paths`` a ``slug:`` from its file name (the fix the diagnostic asks for)."""
+    for rel in sorted(paths):
+        file = site / rel
+        text = file.read_text(encoding="utf-8")
+        slug = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")
+        file.write_text(text.replace("---\n", f"---\nslug: {slug}\n", 1), encoding="utf-8")
+    return len(paths)
+
+
+def report(runs: list[Run], args: argparse.Namespace) -> str:
+    """Return the results as Markdown: totals, stages, and what the corpora needed."""
+    lines = [
+        "# Build benchmark",
+        "",
+        f"`python bench/build_bench.py --sizes {' '.join(map(str, args.sizes))}`"
+        + (" --no-search" if args.no_search else "")
+        + f", build date {args.date}, {dt.date.today().isoformat()}, commit {commit()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}.",
+        "",
+        "| records | pages | total s | records/s | peak RSS MB | output MB | files | slugs added |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in runs:
+        rate = r.records / r.seconds if r.seconds else 0.0
+        lines.append(
+            f"| {r.records:,} | {r.pages:,} | {r.seconds:.1f} | {rate:,.0f} | {r.peak_rss_mb:,.0f} "
+            f"| {r.output_mb:,.1f} | {r.files:,} | {r.slugs_added} |"
+        )
+    stages = list(dict.fromkeys(s for r in runs for s in r.timings))
+    lines += ["", "Per stage: seconds, and milliseconds per record in brackets.", ""]
+    lines.append("| stage | " + " | ".join(f"{r.size:,}" for r in runs) + " | growth of ms/record |")
+    lines.append("|---|" + "---:|" * len(runs) + "---:|")
+    for stage in stages:
+        cells, per = [], []
+        for r in runs:
+            seconds = r.timings.get(stage, 0.0)
+            per.append(1000 * seconds / r.records if r.records else 0.0)
+            cells.append(f"{seconds:.2f} ({per[-1]:.3f})")
+        growth = f"×{per[-1] / per[0]:.2f}" if len(per) > 1 and per[0] > 0 else ""
+        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {growth} |")
+    for r in runs:
+        if r.refused:
+            listed = ", ".join(f"{n} × {f}" for f, n in r.refused.most_common())
+            lines += ["", f"The {r.size:,}-record corpus was refused at first: {listed}. For example:", ""]
+            lines += [f"    {e}" for e in r.examples]
+    return "\n".join(lines) + "\n"
+
+
+def commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
+        return done.stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
