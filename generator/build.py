@@ -13,21 +13,29 @@ from pathlib import Path
 from generator.accessibility import check_statement
 from generator.config import SiteConfig, load_config
 from generator.diagnostics import Diagnostic, Severity, errors_in
+from generator.feeds import render_feed, site_feeds
+from generator.follow import Follow
 from generator.frontmatter import split_front_matter
-from generator.i18n import load_translator
+from generator.i18n import Translator, load_translator
+from generator.ical import board_calendar
 from generator.jobs import page_jobs
 from generator.markdown import render_markdown
+from generator.opendata_files import opendata_files
 from generator.privacy import allowed_numbers, scan_masks, scan_source
 from generator.publishing import Change, Visibility, build_day, upcoming_changes, visibility
 from generator.record import Record
 from generator.records import validate_record
+from generator.references import LinkIndex, build_link_index
+from generator.reflinks import LinkScope
 from generator.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
 from generator.search import index_site
 from generator.site import Entry, Site, assemble_site, check_paths
+from generator.sitemap import robots_txt, sitemap_files
 from generator.sources import read_sources
 from generator.theme import Theme, load_theme
-from generator.urls import record_path
+from generator.urls import calendar_path, record_path
 from generator.write import Staging, check_output_dir
+from generator.xrefs import CrossReferences, collect_references, related_references
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ class Loaded:
     theme: Theme
     site: Site
     records: list[Record]
+    xrefs: CrossReferences = field(default_factory=CrossReferences)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -135,23 +144,30 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loade
                 records.append(record)
     t = load_translator(theme.all_dirs, config.language)
     with result.stage("markdown"):
-        entries, withdrawn = [], []
-        for record in records:
-            state = visibility(record, day, options.drafts)
-            if state is Visibility.PUBLISHED:
-                entries.append(make_entry(record, t("mask_label")))
-            elif state is Visibility.WITHDRAWN:
-                withdrawn.append(record)
+        states = [visibility(record, day, options.drafts) for record in records]
+        published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
+        withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
+        index = build_link_index(config.base_path, config.organisations, published)
+        entries = [make_entry(record, t("mask_label"), index) for record in published]
     with result.stage("modell"):
         site, problems = assemble_site(config, entries, withdrawn, day)
         result.diagnostics += problems + check_paths(entries, site)
-    return Loaded(config, theme, site, records)
+    with result.stage("hänvisningar"):
+        xrefs, problems = collect_references(site.entries, index)
+        result.diagnostics += problems
+    return Loaded(config, theme, site, records, xrefs)
 
 
-def make_entry(record: Record, mask_label: str) -> Entry:
-    """Render one record's Markdown and give it its address (a pure function of the record)."""
-    body = render_markdown(record.body, record.body_line, mask_label)
-    beslut = render_markdown(record.beslut, record.line_of("beslut"), mask_label) if record.beslut else None
+def make_entry(record: Record, mask_label: str, index: LinkIndex) -> Entry:
+    """Render one record's Markdown and give it its address (a pure function of the record and the index)."""
+    path = record_path(record)
+    scope = LinkScope(index, record.organisation, path)
+    body = render_markdown(record.body, record.body_line, mask_label, scope)
+    beslut = (
+        render_markdown(record.beslut, record.line_of("beslut"), mask_label, replace(scope, field="beslut"))
+        if record.beslut
+        else None
+    )
     summary = (
         record.sammanfattning
         or record.ingress
@@ -160,11 +176,14 @@ def make_entry(record: Record, mask_label: str) -> Entry:
     )
     return Entry(
         record=record,
-        path=record_path(record),
+        path=path,
         body=body,
         beslut_html=beslut.html if beslut else "",
         beslut_text=beslut.text.strip() if beslut else "",
         summary=summary,
+        references=related_references(record, index)
+        + (beslut.references if beslut else ())
+        + body.references,
     )
 
 
@@ -178,15 +197,20 @@ def write_site(options: BuildOptions, loaded: Loaded, result: BuildResult) -> No
         return
     t = load_translator(loaded.theme.all_dirs, config.language)
     env = make_environment(loaded.theme, t)
+    site = loaded.site
+    follow = Follow(site, t, loaded.xrefs)
+    pages: list[str] = []
     with Staging(output) as staging:
         with result.stage("sidor"):
-            for job in page_jobs(loaded.site, t):
+            for job in map(follow.annotate, page_jobs(site, t)):
                 try:
                     staging.write_text(job.file, render_page(env, job))
                 except TEMPLATE_ERRORS as exc:
                     result.diagnostics.append(template_problem(exc, job, config.site_dir))
                     return
+                pages.append(job.path)
                 result.pages += 1
+        write_extras(site, t, staging, result, pages)
         with result.stage("filer"):
             copy_assets(loaded, staging)
         if options.search:
@@ -198,6 +222,22 @@ def write_site(options: BuildOptions, loaded: Loaded, result: BuildResult) -> No
                         return
         staging.swap()
     result.output = output
+
+
+def write_extras(site: Site, t: Translator, staging: Staging, result: BuildResult, pages: list[str]) -> None:
+    """Write the feeds, calendars, open data and sitemap."""
+    with result.stage("flöden"):
+        for feed in site_feeds(site, t):
+            staging.write_bytes(feed.path, render_feed(feed, site, t))
+    with result.stage("kalendrar"):
+        for board in site.boards.values():
+            staging.write_bytes(calendar_path(board.path), board_calendar(board, site, t))
+    with result.stage("öppna data"):
+        for path, data in opendata_files(site, t):
+            staging.write_bytes(path, data)
+    with result.stage("sitemap"):
+        for path, data in [*sitemap_files(site, pages), ("robots.txt", robots_txt(site))]:
+            staging.write_bytes(path, data)
 
 
 def copy_assets(loaded: Loaded, staging: Staging) -> None:

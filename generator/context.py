@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.pagelinks import PageLinks
 from generator.record import Attachment, Reservation
 from generator.site import Entry, Site
 
@@ -93,6 +94,8 @@ class PageContext:
     indexed: bool = True
     """False for pages that search must not index (listings, search page)."""
     extra_head: tuple[str, ...] = field(default=())
+    links: PageLinks = field(default_factory=PageLinks)
+    """Feeds, calendar, open data, JSON-LD and cross-references of this page (see ``follow.py``)."""
 
     def url(self, path: str) -> str:
         """Return the site-absolute address of a path relative to the site root."""

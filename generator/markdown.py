@@ -17,6 +17,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
+from generator.references import Cited
+from generator.reflinks import ENV_KEY, LinkScope, ScopeState, link_references
 from generator.slugs import slugify
 
 _MASK = re.compile(r"\[\[maskerat:?([^\]\n]*)\]\]")
@@ -33,6 +35,8 @@ class Rendered:
     first_paragraph: str
     masks: tuple[tuple[int, str], ...] = ()
     """(file line, provision) of each secrecy marker, for checks."""
+    references: tuple[Cited, ...] = ()
+    """Every cross-reference found in the text, resolved or not (see ``reflinks``)."""
 
 
 @dataclass
@@ -89,19 +93,24 @@ def _parser() -> MarkdownIt:
     md.core.ruler.push("beslut_lines", _track_lines)
     md.core.ruler.push("beslut_demote", _demote_h1)
     anchors_plugin(md, min_level=2, max_level=4, slug_func=slugify)
+    md.core.ruler.push("beslut_xrefs", link_references)
     return md
 
 
-def render_markdown(source: str, body_line: int = 1, mask_label: str = MASK_LABEL) -> Rendered:
+def render_markdown(
+    source: str, body_line: int = 1, mask_label: str = MASK_LABEL, scope: LinkScope | None = None
+) -> Rendered:
     """Render ``source`` (a body starting on file line ``body_line``) to HTML and plain text."""
     md = _parser()
     env_state = _Env(body_line, mask_label)
-    env: dict[str, Any] = {"beslut": env_state}
+    xrefs = ScopeState(scope) if scope is not None else None
+    env: dict[str, Any] = {"beslut": env_state, ENV_KEY: xrefs}
     tokens = md.parse(source, env)
     _locate_masks(tokens, env_state)
     body_html = md.renderer.render(tokens, md.options, env)
     text, first = _plain_text(tokens)
-    return Rendered(body_html, text, first, tuple(env_state.masks))
+    cited = tuple(xrefs.cited) if xrefs is not None else ()
+    return Rendered(body_html, text, first, tuple(env_state.masks), cited)
 
 
 def _locate_masks(tokens: list[Token], env: _Env) -> None:

@@ -17,6 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.doctypes import Kind
 from generator.markdown import Rendered
 from generator.record import Record
+from generator.references import Cited
 from generator.slugs import slugify
 from generator.urls import board_path, case_path, meeting_path, organisation_path, record_path
 
@@ -34,6 +35,8 @@ class Entry:
     beslut_text: str
     summary: str
     """Plain text for listings, search and meta description."""
+    references: tuple[Cited, ...] = ()
+    """Every cross-reference the record makes (body, ``beslut``, ``relaterade``), resolved or not."""
 
 
 @dataclass(eq=False)

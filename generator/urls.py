@@ -19,6 +19,11 @@ SEARCH = "sok"
 ACCESSIBILITY = "tillganglighet"
 CASES = "arenden"
 APPEAL = "overklaga"
+FEED = "atom.xml"
+"""A page's Atom feed: the site's at the root, a board's, a case's and the news' beside their pages."""
+CALENDAR = "kalender.ics"
+DATA = "data"
+"""Open data: every page's object at ``data/<page>.json``, plus ``data/system.json`` and the index."""
 
 
 def record_path(record: Record) -> str:
@@ -75,3 +80,18 @@ def month_path(year: int, month: int) -> str:
 def paged(path: str, page: int) -> str:
     """Return the address of page ``page`` (1-based) of a paginated listing."""
     return path if page == 1 else f"{path}sida/{page}/"
+
+
+def feed_path(page: str) -> str:
+    """Return the address of the Atom feed of a page (the site's feed when ``page`` is '')."""
+    return f"{page}{FEED}"
+
+
+def calendar_path(board: str) -> str:
+    """Return the address of a board's calendar (iCalendar), beside the board's page."""
+    return f"{board}{CALENDAR}"
+
+
+def data_path(page: str) -> str:
+    """Return the address of the open data (JSON) of a page: ``ks/`` → ``data/ks.json``."""
+    return f"{DATA}/{page.rstrip('/')}.json"

@@ -41,6 +41,15 @@ class Staging:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write one file byte for byte (CRLF calendars, feeds); refuse to write the same path twice."""
+        if rel in self.written:
+            raise RuntimeError(f"två filer skrivs till samma adress: {rel}")
+        self.written.add(rel)
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
     def copy_file(self, source: Path, rel: str) -> None:
         """Copy one file in (static assets, attachments); a later copy of the same path is skipped."""
         if rel in self.written:

@@ -212,7 +212,11 @@ def test_a_corpus_of_look_alikes_builds_and_is_published_as_written(tmp_path: Pa
     site = write_site(tmp_path / "site", {"content/simhall.md": text})
     built = build(site, BUILD_DATE)
     assert built.code == 0, built.stderr
-    assert "varningar" in built.stdout and " 0 varningar" in built.stdout
+    assert "varningar" in built.stdout
+    # The corpus also cites decisions and a diarienummer that are not on the site: those are warned about
+    # as cross-references (hänvisning); nothing in it may be warned about as a personal number.
+    warned = [line for line in built.stderr.splitlines() if ": varning: " in line]
+    assert all(": varning: hänvisning: " in line for line in warned), warned
     page = main_text(built.page("sjovik/tjansteskrivelser/2024-05-20-utredning-om-ny-simhall/"))
     for written in ("KS-2021/1202.111", "070-123 45 67", "212000-1355", "8112189875", "991332-1239"):
         assert written in page
