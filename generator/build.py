@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +20,7 @@ from generator.i18n import Translator, load_translator
 from generator.ical import board_calendar
 from generator.jobs import page_jobs
 from generator.markdown import render_markdown
+from generator.memo import Memo
 from generator.opendata_files import opendata_files
 from generator.privacy import allowed_numbers, scan_masks, scan_source
 from generator.publishing import Change, Visibility, build_day, upcoming_changes, visibility
@@ -31,7 +32,6 @@ from generator.render import TEMPLATE_ERRORS, make_environment, render_page, tem
 from generator.search import index_site
 from generator.site import Entry, Site, assemble_site, check_paths
 from generator.sitemap import robots_txt, sitemap_files
-from generator.sources import read_sources
 from generator.theme import Theme, load_theme
 from generator.urls import calendar_path, record_path
 from generator.write import Staging, check_output_dir
@@ -51,6 +51,10 @@ class BuildOptions:
     search: bool = True
     base_url: str | None = None
     """Overrides site.yaml's base_url (the preview serves the site at the root of a local address)."""
+    scheduled: bool = False
+    """Include records whose ``publicera`` is still to come (the preview only; a real build never does)."""
+    extras: bool = True
+    """Write feeds, calendars, open data and the sitemap (the preview writes them only when idle)."""
 
 
 @dataclass
@@ -66,6 +70,8 @@ class BuildResult:
     output: Path | None = None
     build_date: dt.date | None = None
     changes: list[Change] = field(default_factory=list)
+    loaded: Loaded | None = field(default=None, repr=False)
+    """The model that was built (the preview shows banners from it)."""
 
     @property
     def warnings(self) -> int:
@@ -91,26 +97,35 @@ class Loaded:
     xrefs: CrossReferences = field(default_factory=CrossReferences)
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Build the site (or, with ``write=False``, only check it)."""
+def build(
+    options: BuildOptions, memo: Memo | None = None, staging: Callable[[Path], Staging] = Staging
+) -> BuildResult:
+    """Build the site (or, with ``write=False``, only check it).
+
+    The preview passes a ``memo`` that remembers unchanged records and a ``staging`` that reuses
+    unchanged pages; a normal build computes and writes everything.
+    """
     result = BuildResult()
     start = time.perf_counter()
     result.build_date = day = build_day(options.build_date, os.environ)
-    loaded = load_site(options, day, result)
+    result.loaded = loaded = load_site(options, day, result, memo or Memo(enabled=False))
     fatal = errors_in(result.diagnostics, options.strict)
     if loaded is not None and not fatal:
         result.records = len(loaded.site.entries)
         result.changes = upcoming_changes(loaded.records, day)
         if options.write:
-            write_site(options, loaded, result)
+            write_site(options, loaded, result, staging)
         result.ok = not errors_in(result.diagnostics, options.strict)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - start
     return result
 
 
-def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loaded | None:
-    """Read site.yaml, the theme and every record; validate and assemble the model."""
+def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Memo) -> Loaded | None:
+    """Read site.yaml, the theme and every record; validate and assemble the model.
+
+    Per-file stages go through ``memo``, keyed by every input they read (see ``generator.memo``).
+    """
     with result.stage("site.yaml"):
         config = load_config(options.site_dir)
         if isinstance(config, list):
@@ -123,32 +138,34 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult) -> Loade
         if not isinstance(theme, Theme):
             result.diagnostics.append(theme)
             return None
+        memo.start(config)
     with result.stage("läsa"):
-        sources, problems = read_sources(config.content_dir, config.site_dir)
+        sources, problems = memo.read_sources(config.content_dir, config.site_dir)
         result.diagnostics += problems
     with result.stage("personnummer"):
         allowed, problems = allowed_numbers(config, day)
         result.diagnostics += problems
         for source in sources:
-            result.diagnostics += scan_source(source, allowed, day) + scan_masks(source)
+            result.diagnostics += memo.get(("personnummer", source, day), scan_source, source, allowed, day)
+            result.diagnostics += memo.get(("maskering", source), scan_masks, source)
     records: list[Record] = []
     with result.stage("validera"):
         for source in sources:
-            split = split_front_matter(source)
+            split = memo.get(("delning", source), split_front_matter, source)
             if isinstance(split, list):
                 result.diagnostics += split
                 continue
-            record, problems = validate_record(split, config)
+            record, problems = memo.get(("validera", source), validate_record, split, config)
             result.diagnostics += problems
             if record is not None:
                 records.append(record)
     t = load_translator(theme.all_dirs, config.language)
     with result.stage("markdown"):
-        states = [visibility(record, day, options.drafts) for record in records]
+        states = [visibility(record, day, options.drafts, options.scheduled) for record in records]
         published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
         withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
         index = build_link_index(config.base_path, config.organisations, published)
-        entries = [make_entry(record, t("mask_label"), index) for record in published]
+        entries = [memo.entry(make_entry, record, t("mask_label"), index) for record in published]
     with result.stage("modell"):
         site, problems = assemble_site(config, entries, withdrawn, day)
         result.diagnostics += problems + check_paths(entries, site)
@@ -187,7 +204,12 @@ def make_entry(record: Record, mask_label: str, index: LinkIndex) -> Entry:
     )
 
 
-def write_site(options: BuildOptions, loaded: Loaded, result: BuildResult) -> None:
+def write_site(
+    options: BuildOptions,
+    loaded: Loaded,
+    result: BuildResult,
+    staging_class: Callable[[Path], Staging] = Staging,
+) -> None:
     """Render every page into a staging folder, index it, and swap it in."""
     config = loaded.config
     output = (options.out or config.output_dir).resolve()
@@ -200,17 +222,18 @@ def write_site(options: BuildOptions, loaded: Loaded, result: BuildResult) -> No
     site = loaded.site
     follow = Follow(site, t, loaded.xrefs)
     pages: list[str] = []
-    with Staging(output) as staging:
+    with staging_class(output) as staging:
         with result.stage("sidor"):
             for job in map(follow.annotate, page_jobs(site, t)):
                 try:
-                    staging.write_text(job.file, render_page(env, job))
+                    staging.write_page(job.file, job, render_page, env, job)
                 except TEMPLATE_ERRORS as exc:
                     result.diagnostics.append(template_problem(exc, job, config.site_dir))
                     return
                 pages.append(job.path)
                 result.pages += 1
-        write_extras(site, t, staging, result, pages)
+        if options.extras:
+            write_extras(site, t, staging, result, pages)
         with result.stage("filer"):
             copy_assets(loaded, staging)
         if options.search:

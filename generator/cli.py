@@ -11,6 +11,7 @@ from typing import Any
 
 from generator import __version__
 from generator.build import BuildOptions, BuildResult, build
+from generator.cli_preview import add_new_command, new_record, serve
 from generator.diagnostics import Severity, errors_in, summarize_failure
 
 
@@ -116,6 +117,11 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="MAPP",
         help="var förhandsvisningen byggs (standard: .beslut-preview i webbplatsens mapp)",
     )
+    s.add_argument(
+        "--poll",
+        action="store_true",
+        help="leta efter ändringar varje halvsekund (nätverksmappar, containrar där ändringar inte märks)",
+    )
     sub.add_parser(
         "check",
         parents=[common],
@@ -123,6 +129,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
     )
+    add_new_command(sub)
     return parser
 
 
@@ -131,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "new":
+        return new_record(args)
     options = BuildOptions(
         site_dir=args.site,
         out=getattr(args, "out", None),
@@ -142,35 +151,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = build(options)
     report(result, args.command, args.format, args.strict)
     return 0 if result.ok else 1
-
-
-def serve(args: argparse.Namespace) -> int:
-    """Build into a preview folder and serve it until interrupted."""
-    from generator.serve import start_server
-
-    out = (args.out or args.site / ".beslut-preview").resolve()
-    try:
-        server = start_server(out, args.host, args.port)
-    except OSError as exc:
-        print(
-            f"beslut: kan inte lyssna på {args.host}:{args.port} ({exc.strerror}); välj en annan port med --port",
-            file=sys.stderr,
-        )
-        return 1
-    options = BuildOptions(
-        site_dir=args.site, out=out, drafts=True, build_date=args.date, base_url=server.url
-    )
-    result = build(options)
-    report(result, "build", args.format, args.strict)
-    if not result.ok:
-        server.stop()
-        return 1
-    print(f"Förhandsvisning på {server.url} (avsluta med Ctrl+C)")
-    try:
-        server.thread.join()
-    except KeyboardInterrupt:
-        server.stop()
-    return 0
 
 
 def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:

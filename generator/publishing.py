@@ -43,13 +43,13 @@ class Visibility(StrEnum):
     WITHDRAWN = "avpublicerad"
 
 
-def visibility(record: Record, build_date: dt.date, drafts: bool) -> Visibility:
-    """Return whether ``record`` is on the site on ``build_date``."""
+def visibility(record: Record, build_date: dt.date, drafts: bool, scheduled: bool = False) -> Visibility:
+    """Return whether ``record`` is on the site on ``build_date`` (the preview shows drafts and scheduled)."""
     if record.avpublicera is not None and record.avpublicera <= build_date:
         return Visibility.WITHDRAWN
     if record.utkast and not drafts:
         return Visibility.DRAFT
-    if record.publicera is not None and record.publicera > build_date:
+    if record.publicera is not None and record.publicera > build_date and not scheduled:
         return Visibility.SCHEDULED
     return Visibility.PUBLISHED
 

@@ -14,6 +14,29 @@ from generator.pages import PageJob
 from generator.theme import BUILTIN_THEMES, Theme
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory by name and source checksum (a changed template compiles anew).
+
+    The preview makes an environment per rebuild; without this it would compile every template again.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from memory (jinja checks the checksum and discards a stale one)."""
+        data = self._compiled.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Remember a freshly compiled template."""
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
+
+
 def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
     """Return the template environment: site overrides first, then the theme chain.
 
@@ -29,6 +52,7 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     env.globals["t"] = t
     env.filters["datum"] = t.date

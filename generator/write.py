@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
@@ -40,6 +41,13 @@ class Staging:
         target = self.root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+    def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
+        """Write ``render(*args)`` at ``rel``; ``source`` is all the text depends on (the page job).
+
+        This writer always renders; the preview's writer skips pages whose ``source`` is unchanged.
+        """
+        self.write_text(rel, render(*args))
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write one file byte for byte (CRLF calendars, feeds); refuse to write the same path twice."""

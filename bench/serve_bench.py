@@ -1,0 +1,199 @@
+"""Benchmark the preview: the cold start of ``beslut serve`` and the time from a save to the reloaded page.
+
+    python bench/serve_bench.py                  # 2,000 records, 10 edits
+    python bench/serve_bench.py --size 500 --edits 20 --poll
+
+The corpus is ``make_corpus.py N DIR --contract`` (kept in ``--work``; address collisions get the
+``slug:`` the diagnostic asks for, as in build_bench.py). ``beslut serve`` runs as a child process,
+as a user starts it. Cold start: from starting the process to the first page answered with the built
+site. Save to reload: from writing a record (a new title) to the moment the page, fetched again after
+the server's reload event (what the browser's script does), shows the new title; the rebuild's own
+figures (seconds, pages rendered, pages kept) come from /__beslut/status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from build_bench import TOOL_PLACES, add_slugs, is_address_collision
+
+REPO = Path(__file__).resolve().parents[1]
+BESLUT = [sys.executable, "-m", "generator"]
+
+
+@dataclass
+class Edit:
+    """One measured save."""
+
+    file: str
+    reload_seconds: float
+    rebuild_seconds: float
+    rendered: int
+    kept: int
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its table."""
+    args = parse_args(argv)
+    site = make_site(args)
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [*BESLUT, "serve", str(site), "--port", "0", *(["--poll"] if args.poll else [])],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        url = read_address(child)
+        status = wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["generation"] >= 1, 600)
+        cold = time.perf_counter() - start
+        first = status["seconds"]
+        edits = [edit_once(url, site, file) for file in pick_records(site, args.edits)]
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+    print(report(args, cold, first, edits))
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=2000, help="records in the corpus")
+    parser.add_argument("--edits", type=int, default=10, help="how many saves to time")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/beslut-bench"), help="where corpora are kept")
+    parser.add_argument("--poll", action="store_true", help="serve with --poll")
+    parser.add_argument("--corpus-tool", type=Path, help="path of make_corpus.py")
+    return parser.parse_args(argv)
+
+
+def make_site(args: argparse.Namespace) -> Path:
+    """Make (or reuse) the corpus, and fix its address collisions the way the diagnostics say."""
+    site = args.work / f"corpus-{args.size}"
+    if not (site / "site.yaml").is_file():
+        tool = args.corpus_tool or next(p for p in TOOL_PLACES if p.is_file())
+        subprocess.run([sys.executable, str(tool), str(args.size), str(site), "--contract"], check=True)
+    check = subprocess.run(
+        [*BESLUT, "check", str(site), "--format", "json"], cwd=REPO, capture_output=True, text=True
+    )
+    errors = [json.loads(line) for line in check.stderr.splitlines() if line.startswith("{")]
+    errors = [d for d in errors if d["severity"] == "error"]
+    if errors and all(is_address_collision(d) for d in errors):
+        add_slugs(site, {d["path"] for d in errors})
+    return site
+
+
+def read_address(child: subprocess.Popen[str]) -> str:
+    """Return the address ``beslut serve`` prints."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        found = re.search(r"http://[\d.]+:\d+/", line)
+        if found:
+            return found.group(0)
+    raise RuntimeError("beslut serve printed no address")
+
+
+def get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.load(response)
+
+
+def get_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(fetch: Any, done: Any, timeout: float) -> Any:
+    """Poll ``fetch`` until ``done`` says yes (every 10 ms)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            value = fetch()
+            if done(value):
+                return value
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise TimeoutError("the preview did not answer in time")
+
+
+def pick_records(site: Path, count: int) -> list[Path]:
+    """Return ``count`` records spread over the corpus."""
+    files = sorted((site / "content").rglob("*.md"))
+    step = max(1, len(files) // count)
+    return files[step // 2 :: step][:count]
+
+
+def edit_once(url: str, site: Path, file: Path) -> Edit:
+    """Give one record a new title; time until its page, fetched after the reload event, shows it."""
+    status = get_json(url + "__beslut/status")
+    text = file.read_text(encoding="utf-8")
+    marker = f"Ändrad {time.time_ns()}"
+    events = urllib.request.urlopen(f"{url}__beslut/events?since={status['version']}", timeout=60)
+    start = time.perf_counter()
+    file.write_text(re.sub(r"^titel: ", f"titel: {marker} ", text, count=1, flags=re.M), encoding="utf-8")
+    state: dict[str, Any] = {}
+    for raw in events:
+        line = raw.decode("utf-8")
+        if line.startswith("data: "):
+            state = json.loads(line[6:])
+            if state["generation"] > status["generation"] or not state["ok"]:
+                break
+    events.close()
+    page = url + page_address(site, text)
+    wait_for(lambda: get_text(page), lambda html: marker in html, 60)
+    elapsed = time.perf_counter() - start
+    file.write_text(text, encoding="utf-8")
+    wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["version"] > state["version"], 60)
+    return Edit(file.name, elapsed, state.get("seconds", 0.0), state.get("rendered", 0), state.get("kept", 0))
+
+
+def page_address(site: Path, text: str) -> str:
+    """Return a record's page address, as the generator gives it."""
+    from generator.config import load_config
+    from generator.frontmatter import split_front_matter
+    from generator.records import validate_record
+    from generator.sources import SourceFile
+    from generator.urls import record_path
+
+    config = load_config(site)
+    assert not isinstance(config, list)
+    split = split_front_matter(SourceFile(config.content_dir / "x.md", "content/x.md", text))
+    assert not isinstance(split, list)
+    record, _ = validate_record(split, config)
+    assert record is not None
+    return record_path(record)
+
+
+def report(args: argparse.Namespace, cold: float, first: float, edits: list[Edit]) -> str:
+    """Return the results as a Markdown table with a summary."""
+    times = [e.reload_seconds for e in edits]
+    lines = [
+        f"serve_bench: {args.size} records{' (--poll)' if args.poll else ''}",
+        f"cold start (process start → first page served): {cold:.2f} s "
+        f"(of which the first build {first:.2f} s)",
+        f"save → reloaded page: median {statistics.median(times):.2f} s, "
+        f"min {min(times):.2f} s, max {max(times):.2f} s over {len(edits)} saves",
+        "",
+        "| record | save → page s | rebuild s | pages rendered | pages kept |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {e.file[:60]} | {e.reload_seconds:.2f} | {e.rebuild_seconds:.2f} | {e.rendered} | {e.kept} |"
+        for e in edits
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""A digest of everything one page job hands its template, so the preview re-renders only changed pages.
+
+A page is a pure function of its template, the translator and the job's values. The digest is that
+of the values pickled (fast, in C, and exact about every field and type), with each record's
+``Entry`` and ``Record`` stood in by its identity: the memo hands back the very same object for an
+unchanged record, and the caller keeps the previous build's objects alive so that no identity is
+reused. A value that cannot be pickled (a function, a lock) makes the page unfingerprintable: it is
+then always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from typing import Any
+
+from generator.record import Record
+from generator.site import Entry
+
+_IDENTITY = (Entry, Record)
+
+
+def _identity(kind: str, number: int) -> None:
+    """Stand in for an object known by its identity (never called: nothing is unpickled)."""
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, _IDENTITY):
+            return _identity, (type(obj).__name__, id(obj))
+        return NotImplemented
+
+
+def fingerprint(template: str, *values: object) -> str | None:
+    """Return a digest of ``values`` as ``template`` sees them, or None if one cannot be made."""
+    buffer = io.BytesIO()
+    try:
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((template, values))
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
+
+
+def describe(job: Any) -> str | None:
+    """Return the digest of one page job (template, page context and values)."""
+    return fingerprint(job.template, job.page, job.values)
