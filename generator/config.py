@@ -5,7 +5,6 @@ The schema (``SETTINGS``) documents each setting; ``docs/site-yaml.md`` shows th
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,11 +172,3 @@ def _positive_int(reader: FieldReader, value: Any, name: str, default: int) -> i
         reader.report((name,), name, f'"{value}" är inget positivt heltal', f"skriv t.ex. {name}: {default}")
         return default
     return value
-
-
-def build_date_from_env(env: dict[str, str]) -> dt.date | None:
-    """Return the date given by ``SOURCE_DATE_EPOCH``, if set and valid."""
-    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
