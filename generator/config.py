@@ -38,7 +38,8 @@ SETTINGS: dict[str, str] = {
     "organisations": "The organisations and their boards (see below). At least one. Required.",
     "document_types": "Extra or renamed document types: key → {label, plural, based_on}.",
     "accessibility": "The accessibility statement (lag 2018:1937): contact_email, contact_phone, known_gaps, "
-    "last_review, statement_date.",
+    "last_review, statement_date, compliance (full, partial, none). Without a contact or a review date "
+    "the build warns.",
     "allowed_personal_numbers": "Numbers that look like a personnummer and may be published anyway: "
     "list of {number, reason}.",
     "timezone_offset": "The site's UTC offset for times in feeds and calendars (default: +01:00).",
