@@ -62,8 +62,8 @@ class PreviewStaging(Staging):
         cancel: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(output)
-        self.live = output / LIVE
-        self.root = output / f".{LIVE}.staging-{number}"
+        self.live = output
+        self.root = output.parent / f".{output.name}.staging-{number}"
         self.previous = previous
         self.reuse_pages = reuse_pages
         self.extras = extras
@@ -121,7 +121,12 @@ class PreviewStaging(Staging):
             raise Cancelled
 
     def swap(self) -> None:
-        """Move every new file into the served folder; remove what this build no longer makes."""
+        """Move every new file into the served folder; remove what this build no longer makes.
+
+        A build that a newer change has made pointless is abandoned here, so that an idle-time build
+        never publishes a page the open pages are not told about.
+        """
+        self._check_cancel()
         if not self.live.exists():
             self.root.rename(self.live)
             return
@@ -188,7 +193,7 @@ class PreviewBuilder:
         """Return the preview's build options: drafts and scheduled records included, no search index."""
         return BuildOptions(
             site_dir=self.site_dir,
-            out=self.out,
+            out=self.live,
             drafts=True,
             scheduled=True,
             build_date=self.build_date,
@@ -215,7 +220,7 @@ class PreviewBuilder:
                 self.memo.forget_mentions(path.name)
         self.number += 1
         reuse = kind in (ChangeKind.CONTENT, ChangeKind.STATIC)
-        staging = PreviewStaging(self.out, self.number, self.manifest, reuse, extras, cancel)
+        staging = PreviewStaging(self.live, self.number, self.manifest, reuse, extras, cancel)
         try:
             result = build(self.options(extras), self.memo, lambda _out: staging)
         except Cancelled:

@@ -94,14 +94,13 @@ class PreviewSession:
             if batch is None:
                 return
             rebuild = self._rebuild(batch)
-            if batch.worst == "config":
-                self._retarget(rebuild)
+            self.watcher.refresh(self._layout(rebuild) if batch.worst == "config" else None)
             self._when_idle()
 
     def _when_idle(self) -> None:
         """Make the feeds and data files, then the search index, unless a change arrives first."""
         assert self.builder is not None and self.watcher is not None
-        if self.state.root is None or self.watcher.pending():
+        if self.state.root is None or not self.state.ok or self.watcher.pending():
             return
         complete = self.builder.rebuild(extras=True, cancel=self.watcher.pending)
         if complete is None:
@@ -147,16 +146,6 @@ class PreviewSession:
             values["failures"] = self.state.failures + 1
         self.state.publish(**values)
         self.report(rebuild)
-
-    def _retarget(self, rebuild: Rebuild) -> None:
-        """Watch the folders of the theme site.yaml names now."""
-        assert self.watcher is not None
-        layout = self._layout(rebuild)
-        if layout != self.watcher.layout:
-            self.watcher.observer.unschedule_all()
-            self.watcher.layout = layout
-            for root, recursive in layout.roots():
-                self.watcher.observer.schedule(self.watcher, str(root), recursive=recursive)
 
     def _index(self) -> None:
         """Index the current generation with Pagefind, unless a change arrives first."""

@@ -72,6 +72,8 @@ def classify(path: Path, layout: Layout) -> ChangeKind:
         return ChangeKind.IGNORED
     if path == layout.site_dir / "site.yaml":
         return ChangeKind.CONFIG
+    if path.parent == layout.site_dir and path.name in ("templates", "i18n", "static", "themes"):
+        return ChangeKind.THEME  # a folder of overrides came or went (``Watcher.refresh`` watches it)
     if path.is_relative_to(layout.content_dir):
         folders = path.relative_to(layout.content_dir).parts[:-1]
         return ChangeKind.IGNORED if any(is_ignored(p) for p in folders) else ChangeKind.CONTENT
@@ -116,13 +118,24 @@ class Watcher(FileSystemEventHandler):
         self._cond = threading.Condition()
         self._batch = Batch()
         self._last = 0.0
+        self._watched: set[Path] = set()
         self.ignored = 0
 
     def start(self) -> None:
         """Start watching."""
-        for root, recursive in self.layout.roots():
-            self.observer.schedule(self, str(root), recursive=recursive)
+        self.refresh()
         self.observer.start()
+
+    def refresh(self, layout: Layout | None = None) -> None:
+        """Watch the folders of ``layout`` (or of the current one) that exist now and are not watched yet."""
+        if layout is not None and layout != self.layout:
+            self.observer.unschedule_all()
+            self._watched.clear()
+            self.layout = layout
+        for root, recursive in self.layout.roots():
+            if root not in self._watched:
+                self.observer.schedule(self, str(root), recursive=recursive)
+                self._watched.add(root)
 
     def stop(self) -> None:
         """Stop watching."""
