@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from generator.context import Link, make_item, make_record_view
 from generator.doctypes import Kind
@@ -38,7 +39,8 @@ def singleton_pages(maker: PageMaker) -> Iterator[PageJob]:
     """Yield the start page, archive index, notice board, search, accessibility and 404 pages."""
     site, t = maker.site, maker.t
     base = site.config.base_path
-    latest = [make_item(e, site) for e in site.entries if e.record.typ.kind is not Kind.NEWS][:LATEST]
+    decisions = (e for e in site.entries if e.record.typ.kind is not Kind.NEWS)
+    latest = [make_item(e, site) for e in islice(decisions, LATEST)]
     news = [make_item(e, site) for e in site.news[:5]]
     page = maker.page("", site.config.title, indexed=False)
     yield PageJob(
@@ -85,7 +87,7 @@ def board_pages(maker: PageMaker) -> Iterator[PageJob]:
             "board": board.config,
             "children": board.children,
             "meetings_by_year": by_year,
-            "latest": [make_item(e, site) for _, e in zip(range(LATEST), decisions, strict=False)],
+            "latest": [make_item(e, site) for e in islice(decisions, LATEST)],
         }
         page = maker.page(board.path, board.config.name, maker.board_crumbs(board)[:-1], indexed=False)
         yield PageJob(board.path, "board.html", page, values)

@@ -81,6 +81,7 @@ class PageMaker:
         )
         self.footer = (Link(t("nav_accessibility"), cfg.base_path + ACCESSIBILITY + "/"),)
         self.home = Link(t("nav_start"), cfg.base_path)
+        self._meeting_views: dict[Meeting, MeetingView] = {}
 
     def page(self, path: str, title: str, crumbs: tuple[Link, ...] = (), **kw: Any) -> PageContext:
         """Return the shared context of one page."""
@@ -102,7 +103,17 @@ class PageMaker:
         )
 
     def meeting_view(self, meeting: Meeting) -> MeetingView:
-        """Return the view of one meeting."""
+        """Return the view of one meeting, made once per build.
+
+        Every § of a meeting shows the meeting's view on its page; making it anew for each would cost
+        the square of the meeting's size.
+        """
+        view = self._meeting_views.get(meeting)
+        if view is None:
+            view = self._meeting_views[meeting] = self._make_meeting_view(meeting)
+        return view
+
+    def _make_meeting_view(self, meeting: Meeting) -> MeetingView:
         site, base = self.site, self.site.config.base_path
         board = site.boards[(meeting.organisation.slug, meeting.board.short)]
         # A whole protokoll is as appealable as its §§; a kallelse is no decision.

@@ -93,6 +93,9 @@ def check_output_dir(output: Path, site_dir: Path) -> Diagnostic | None:
         problem = f"{out} ligger i en mapp med mallar"
     elif out.exists() and not out.is_dir():
         problem = f"{out} är en fil, inte en mapp"
+    elif out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        # The whole folder is replaced: a folder of other files (--out ~/Dokument) is never taken for ours.
+        problem = f"{out} innehåller annat än en byggd webbplats, och hela utdatamappen ersätts vid bygget"
     if problem is None:
         return None
     return Diagnostic(

@@ -181,6 +181,23 @@ def test_output_refused_where_it_would_replace_the_site(
     assert leftovers(out.parent) == []
 
 
+def test_output_refused_when_it_holds_other_files(site_factory: Callable[..., Path], tmp_path: Path) -> None:
+    """The output folder is replaced whole, so a folder that is not a built site is never used."""
+    site = site_factory(GOOD)
+    documents = tmp_path / "Dokument"
+    documents.mkdir()
+    (documents / "protokoll.docx").write_bytes(b"PK\x03\x04")
+    before = tree_digest(documents)
+    stderr = refused(site, documents)
+    assert "innehåller annat än en byggd webbplats" in stderr
+    assert tree_digest(documents) == before
+    # An empty folder is fine, and so is rebuilding into a built site.
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    assert_built(build_site(site, empty, DAY))
+    assert_built(build_site(site, empty, DAY))
+
+
 def test_output_refused_when_it_is_the_home_folder(site_factory: Callable[..., Path], tmp_path: Path) -> None:
     site = site_factory(GOOD)
     home = tmp_path / "hem"
