@@ -6,15 +6,15 @@ every date comes from the content, so two builds of the same site give the same 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 from generator import __version__
 from generator.doctypes import Kind
 from generator.i18n import Translator
 from generator.site import Entry, Site
-from generator.stamps import latest, record_modified, rfc3339
+from generator.stamps import record_modified, rfc3339
 from generator.urls import NEWS, feed_path
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -53,49 +53,63 @@ def _newest(entries: list[Entry], limit: int | None = None) -> tuple[Entry, ...]
 
 
 def render_feed(feed: Feed, site: Site, t: Translator) -> bytes:
-    """Return the feed as UTF-8 Atom XML."""
+    """Return the feed as UTF-8 Atom XML (written as text: ElementTree is several times slower)."""
     cfg = site.config
-    root = ET.Element("feed", xmlns=ATOM)
-    _text(root, "id", cfg.base_url + feed.path)
-    _text(root, "title", feed.title)
-    changed = latest((record_modified(e.record) for e in feed.entries), site.build_date)
-    _text(root, "updated", rfc3339(changed, cfg.timezone_offset))
-    ET.SubElement(root, "link", rel="self", type="application/atom+xml", href=cfg.base_url + feed.path)
-    ET.SubElement(root, "link", rel="alternate", type="text/html", href=cfg.base_url + feed.page)
-    author = ET.SubElement(root, "author")
-    _text(author, "name", cfg.title)
-    _text(author, "uri", cfg.base_url)
-    generator = _text(root, "generator", "beslut")
-    generator.set("version", __version__)
-    for entry in feed.entries:
-        root.append(_entry(entry, site, t))
-    ET.indent(root)
-    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml + b"\n"
+    stamps = [_updated(e, cfg.timezone_offset) for e in feed.entries]
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<feed xmlns="{ATOM}">',
+        _element("id", cfg.base_url + feed.path, 1),
+        _element("title", feed.title, 1),
+        _element("updated", max(stamps, default=rfc3339(site.build_date, cfg.timezone_offset)), 1),
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(cfg.base_url + feed.path)} />',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(cfg.base_url + feed.page)} />',
+        "  <author>",
+        _element("name", cfg.title, 2),
+        _element("uri", cfg.base_url, 2),
+        "  </author>",
+        f'  <generator version="{__version__}">beslut</generator>',
+        *(_entry(entry, site, t) for entry in feed.entries),
+        "</feed>",
+        "",
+    ]
+    return "\n".join(lines).encode("utf-8")
 
 
-def _entry(entry: Entry, site: Site, t: Translator) -> ET.Element:
+def _entry(entry: Entry, site: Site, t: Translator) -> str:
     """Return one entry: the record's title, dates, decision wording (or ingress) and categories."""
     cfg, rec = site.config, entry.record
     url = cfg.base_url + entry.path
-    element = ET.Element("entry")
-    _text(element, "id", url)
-    _text(element, "title", entry_title(entry, site, t))
-    _text(element, "published", rfc3339(rec.datum, cfg.timezone_offset, rec.tid))
-    changed = record_modified(rec)
-    _text(
-        element, "updated", rfc3339(changed, cfg.timezone_offset, rec.tid if changed == rec.datum else None)
-    )
-    ET.SubElement(element, "link", rel="alternate", type="text/html", href=url)
-    author = ET.SubElement(element, "author")
-    _text(author, "name", rec.forfattare or site.organisation(rec.organisation).config.name)
-    for term in (rec.typ.label, *_board_names(entry, site), *rec.taggar):
-        ET.SubElement(element, "category", term=term)
-    summary = entry.beslut_text if rec.typ.kind is not Kind.NEWS else ""
-    _text(element, "summary", summary or rec.ingress or entry.summary)
+    author = rec.forfattare or site.organisation(rec.organisation).config.name
+    summary = (entry.beslut_text if rec.typ.kind is not Kind.NEWS else "") or rec.ingress or entry.summary
+    lines = [
+        "  <entry>",
+        _element("id", url, 2),
+        _element("title", entry_title(entry, site, t), 2),
+        _element("published", rfc3339(rec.datum, cfg.timezone_offset, rec.tid), 2),
+        _element("updated", _updated(entry, cfg.timezone_offset), 2),
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url)} />',
+        "    <author>",
+        _element("name", author, 3),
+        "    </author>",
+        *(f"    <category term={quoteattr(term)} />" for term in _categories(entry, site)),
+        _element("summary", summary, 2),
+    ]
     if entry.beslut_html:
-        _text(element, "content", entry.beslut_html).set("type", "html")
-    return element
+        lines.append(f'    <content type="html">{escape(entry.beslut_html)}</content>')
+    lines.append("  </entry>")
+    return "\n".join(lines)
+
+
+def _updated(entry: Entry, offset: str) -> str:
+    """Return when a record last changed: its date and time, or the later justerat, anslag or publicera."""
+    rec = entry.record
+    changed = record_modified(rec)
+    return rfc3339(changed, offset, rec.tid if changed == rec.datum else None)
+
+
+def _element(tag: str, text: str, depth: int) -> str:
+    return f"{'  ' * depth}<{tag}>{escape(text)}</{tag}>"
 
 
 def entry_title(entry: Entry, site: Site, t: Translator) -> str:
@@ -107,12 +121,8 @@ def entry_title(entry: Entry, site: Site, t: Translator) -> str:
     return rec.titel
 
 
-def _board_names(entry: Entry, site: Site) -> tuple[str, ...]:
+def _categories(entry: Entry, site: Site) -> tuple[str, ...]:
+    """Return an entry's categories: its document type, its board and its subjects."""
     rec = entry.record
-    return (site.boards[(rec.organisation, rec.namnd)].config.name,) if rec.namnd else ()
-
-
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    child = ET.SubElement(parent, f"{tag}")
-    child.text = text
-    return child
+    board = (site.boards[(rec.organisation, rec.namnd)].config.name,) if rec.namnd else ()
+    return (rec.typ.label, *board, *rec.taggar)

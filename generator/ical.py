@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.i18n import Translator
+from generator.opendata import meeting_time
 from generator.site import Board, Meeting, Site
 from generator.stamps import latest, record_modified
 
@@ -73,7 +74,7 @@ def _event(meeting: Meeting, site: Site, t: Translator) -> list[str]:
     host = urlsplit(cfg.base_url).hostname or "localhost"
     changed = latest((record_modified(e.record) for e in meeting.entries), site.build_date)
     stamp = changed.strftime("%Y%m%dT000000Z")
-    time = next((e.record.tid for e in meeting.documents if e.record.tid), None)
+    time = meeting_time(meeting)
     if time is None:
         end = meeting.date + dt.timedelta(days=1)
         when = [f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.doctypes import Kind
 from generator.i18n import Translator
+from generator.opendata import meeting_time
 from generator.site import Board, Case, Entry, Meeting, Organisation, Site
 from generator.stamps import record_modified
 
@@ -114,7 +115,7 @@ class JsonLd:
     def meeting(self, meeting: Meeting) -> Json:
         """Return a meeting as an Event organised by its board."""
         board = self.site.boards[(meeting.organisation.slug, meeting.board.short)]
-        time = next((e.record.tid for e in meeting.documents if e.record.tid), None)
+        time = meeting_time(meeting)
         start = meeting.date.isoformat() + (f"T{time.isoformat(timespec='minutes')}" if time else "")
         return {
             "@type": "Event",

@@ -8,6 +8,7 @@ Additions OParl does not name carry the ``beslut:`` prefix, as OParl asks of ven
 
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 from dataclasses import dataclass
 from typing import Any
@@ -120,15 +121,17 @@ class OpenData:
             "id": self.id_of(meeting.path),
             "type": oparl_type("Meeting"),
             "name": self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
-            "start": self.when(meeting.date),
+            "start": rfc3339(meeting.date, self.site.config.timezone_offset, meeting_time(meeting)),
             "organization": [self.id_of(board.path)],
-            "agendaItem": [self.agenda_item(e, meeting, n) for n, e in enumerate(meeting.items, 1)],
+            "agendaItem": [
+                self.agenda_item(e, meeting, n, text=False) for n, e in enumerate(meeting.items, 1)
+            ],
             "web": self.url(meeting.path),
             "modified": self.when(max(record_modified(e.record) for e in meeting.entries)),
         }
         for entry in meeting.documents:
             key = "invitation" if entry.record.typ.kind is Kind.NOTICE else "resultsProtocol"
-            obj.setdefault(key, self.file(entry))
+            obj.setdefault(key, self.file(entry, text=False))
         files = [f for e in meeting.entries for f in self.attachments(e)]
         if files:
             obj["auxiliaryFile"] = files
@@ -138,7 +141,7 @@ class OpenData:
             obj["beslut:anslag"] = meeting.anslag.isoformat()
         return obj
 
-    def agenda_item(self, entry: Entry, meeting: Meeting, order: int) -> Json:
+    def agenda_item(self, entry: Entry, meeting: Meeting, order: int, text: bool = True) -> Json:
         """Return a § as an OParl AgendaItem, with the decision's wording as ``resolutionText``."""
         rec = entry.record
         obj = self._common(entry, "AgendaItem")
@@ -150,9 +153,9 @@ class OpenData:
         if rec.overklagbar and anslag:
             last = last_appeal_day(anslag, self.site.config.appeal_period_days)
             obj["beslut:lastAppealDay"] = last.isoformat()
-        return self._with_case_and_text(entry, obj)
+        return self._with_case_and_text(entry, obj, text)
 
-    def paper(self, entry: Entry) -> Json:
+    def paper(self, entry: Entry, text: bool = True) -> Json:
         """Return a document (tjänsteskrivelse, utlåtande, delegationsbeslut, news) as an OParl Paper."""
         rec = entry.record
         obj = self._common(entry, "Paper")
@@ -165,9 +168,9 @@ class OpenData:
             obj["underDirectionOf"] = [self.id_of(self.site.boards[(rec.organisation, rec.namnd)].path)]
         if entry.beslut_text:
             obj["beslut:resolutionText"] = entry.beslut_text
-        return self._with_case_and_text(entry, obj)
+        return self._with_case_and_text(entry, obj, text)
 
-    def file(self, entry: Entry) -> Json:
+    def file(self, entry: Entry, text: bool = True) -> Json:
         """Return whole minutes or a notice as an OParl File whose ``accessUrl`` is its page."""
         rec = entry.record
         obj = self._common(entry, "File")
@@ -175,7 +178,7 @@ class OpenData:
         obj.update(date=rec.datum.isoformat(), accessUrl=self.url(entry.path))
         if rec.namnd:
             obj["meeting"] = [self.id_of(meeting_path(rec.organisation, rec.namnd, rec.datum))]
-        return self._with_case_and_text(entry, obj)
+        return self._with_case_and_text(entry, obj, text)
 
     def record(self, entry: Entry) -> Json:
         """Return the object a record is published as (AgendaItem, File or Paper)."""
@@ -233,8 +236,8 @@ class OpenData:
             "modified": self.when(record_modified(rec)),
         }
 
-    def _with_case_and_text(self, entry: Entry, obj: Json) -> Json:
-        """Add the diarienummer, the case, the attachments and the body's plain text."""
+    def _with_case_and_text(self, entry: Entry, obj: Json, text: bool) -> Json:
+        """Add the diarienummer, the case, the attachments and (in the record's own file) the body's text."""
         rec = entry.record
         if rec.diarienummer:
             obj["beslut:diarienummer"] = rec.diarienummer
@@ -244,7 +247,8 @@ class OpenData:
         if files and obj["type"] != oparl_type("File"):
             obj["auxiliaryFile"] = files
         obj["beslut:documentType"] = rec.typ.key
-        obj["beslut:text"] = entry.body.text
+        if text:
+            obj["beslut:text"] = entry.body.text
         return obj
 
     def attachments(self, entry: Entry) -> list[Json]:
@@ -275,3 +279,8 @@ def list_path(org: str, name: str, page: int = 1) -> str:
 def page_path(prefix: str, page: int = 1) -> str:
     """Return the address of page ``page`` of a list: ``<prefix>.json``, then ``<prefix>-2.json``…"""
     return f"{prefix}.json" if page == 1 else f"{prefix}-{page}.json"
+
+
+def meeting_time(meeting: Meeting) -> dt.time | None:
+    """Return the time a meeting starts, when its kallelse (or minutes) gives one."""
+    return next((e.record.tid for e in meeting.documents if e.record.tid), None)

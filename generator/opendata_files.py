@@ -86,7 +86,7 @@ def _lists(site: Site, data: OpenData) -> Iterator[tuple[str, bytes]]:
             "organizations": [data.organization(b) for b in org.boards],
             "people": [],
             "meetings": [data.meeting(m) for m in site.meetings.values() if m.organisation.slug == slug],
-            "papers": [data.paper(e) for e in org.entries if record_type(e.record) == "Paper"]
+            "papers": [data.paper(e, text=False) for e in org.entries if record_type(e.record) == "Paper"]
             + [data.case(c) for c in site.cases.values() if c.organisation.slug == slug],
         }
         for name, items in lists.items():
@@ -119,5 +119,8 @@ def paged_list(
 
 
 def dump(obj: Json) -> bytes:
-    """Return ``obj`` as UTF-8 JSON, indented, keys in the order written (stable between builds)."""
-    return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """Return ``obj`` as compact UTF-8 JSON, keys in the order written (stable between builds).
+
+    Not indented: Python's C encoder only serves ``indent=None``, and it is several times faster.
+    """
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -39,11 +39,9 @@ def _ref(name: str) -> Json:
     return {"$ref": f"#/$defs/{name}"}
 
 
-RECORD: dict[str, Json] = {
-    "beslut:documentType": TEXT,
-    "beslut:text": TEXT,
-}
+RECORD: dict[str, Json] = {"beslut:documentType": TEXT}
 RECORD_OPTIONAL: dict[str, Json] = {
+    "beslut:text": {**TEXT, "description": "The body as plain text; only in the record's own file."},
     "beslut:diarienummer": TEXT,
     "beslut:case": URL,
     "auxiliaryFile": {"type": "array", "items": _ref("File")},

@@ -35,6 +35,7 @@ def test_every_feed_parses_without_error_newest_first_with_ids_of_real_pages(any
         assert feed.feed.links[0].href.endswith(path)
         updated = [e.updated_parsed for e in feed.entries]
         assert updated == sorted(updated, reverse=True), path
+        assert feed.feed.updated_parsed >= max(updated, default=feed.feed.updated_parsed)
         ids = [e.id for e in feed.entries]
         assert len(set(ids)) == len(ids)
         for entry in feed.entries:
@@ -101,7 +102,7 @@ def test_pages_link_their_feed_in_the_head_and_visibly(xrefs_out: Path, path: st
     assert '<link rel="alternate" type="application/atom+xml" title="' in head
     assert f'href="/beslut/{feed}"' in head
     main = html[html.index("<main") :]
-    assert '<h2 id="prenumerera">Prenumerera</h2>' in main
+    assert ">Prenumerera</h2>" in main
     assert f'<a href="/beslut/{feed}" type="application/atom+xml">' in main
 
 
