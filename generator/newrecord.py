@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,14 +63,19 @@ def record_text(new: NewRecord) -> str:
         ("paragraf", new.paragraf),
         ("diarienummer", new.diarienummer),
     )
-    lines += [f"{key}: {_yaml(value)}" for key, value in optional if value]
+    lines += [f"{key}: {_yaml(value, key == 'paragraf')}" for key, value in optional if value]
     if new.draft:
         lines.append("utkast: true  # ta bort raden när posten ska publiceras")
     return "---\n" + "\n".join(lines) + "\n---\n\n" + PLACEHOLDER + "\n"
 
 
-def _yaml(value: str) -> str:
-    """Return ``value`` as a YAML scalar that reads back as the same text (quoted only when it must be)."""
+def _yaml(value: str, number: bool = False) -> str:
+    """Return ``value`` as a YAML scalar that reads back as the same text (quoted only when it must be).
+
+    A § number is written bare (``paragraf: 12``), as clerks write it.
+    """
+    if number and re.fullmatch(r"\d{1,5}[a-z]?", value):
+        return value
     try:
         plain = yaml.safe_load(value) == value and "\n" not in value
     except yaml.YAMLError:
@@ -92,7 +98,7 @@ def plan_record(new: NewRecord, config: SiteConfig) -> Planned | list[Diagnostic
     source = SourceFile(draft_path, "content/ny-post.md", text)
     split = split_front_matter(source)
     if isinstance(split, list):
-        return split
+        return [_as_option(d) for d in split]
     record, problems = validate_record(split, config)
     if record is None or errors_in(problems):
         return [_as_option(d) for d in errors_in(problems)]
@@ -120,6 +126,6 @@ def write_record(planned: Planned) -> Diagnostic | None:
             0,
             "fil",
             "filen finns redan och skrivs inte över",
-            "öppna den befintliga filen, eller ge den nya posten en annan titel, paragraf eller --datum",
+            "öppna den befintliga filen, eller välj en annan titel, paragraf eller --datum",
         )
     return None
