@@ -275,11 +275,6 @@ def test_every_internal_link_resolves(out: Path) -> None:
     assert broken_links(out, "/beslut/") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: a body heading '## Beslut' gets id=\"beslut\", which record.html also gives the "
-    "decision's section; body anchors and the theme's section ids share one namespace",
-)
 def test_no_page_defines_an_id_twice(out: Path) -> None:
     problems = {
         f.relative_to(out).as_posix(): dup
