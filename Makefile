@@ -1,5 +1,6 @@
 # beslut: two commands on a fresh machine: `make serve` and `make test`.
-# Each installs what it needs: a virtualenv with the package, and Debian's chromium for browser tests.
+# Each installs what it needs: a virtualenv with the package; for the browser tests Debian's chromium,
+# a Java runtime and the npm checkers (axe-core, vnu-jar).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -27,11 +28,20 @@ build: install
 serve: install
 	$(BIN)/beslut serve $(SITE) --port $(PORT)
 
-## Debian's chromium for the browser tests (the only browser we use; nothing is downloaded by Playwright).
+## What the browser tests need: Debian's chromium (the only browser we use; Playwright downloads none),
+## a Java runtime for the Nu Html Checker, and the checkers from npm (tests/browser/package-lock.json:
+## axe-core, vnu-jar; --ignore-scripts: vnu-jar's install script would fetch a JDK from another host).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@[ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] || \
+	  npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
 
 ## Run every test: unit, integration, invalid-content suite, browser.
 test: install browser

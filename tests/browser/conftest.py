@@ -1,0 +1,107 @@
+"""Browser tests: two real sites, built once per session and served on 127.0.0.1, in Debian's Chromium.
+
+- ``demo_site``: the repository's own demo (site.yaml + content/), served at the root of its address.
+- ``big_site``: 300 records from tools/make_corpus.py plus tests/browser/fixture/content (meetings with
+  several §§, reservations, attachments, a notice that is up, the words the search tests look for), hosted
+  under a sub-path (``/beslut/``) as a municipality's site often is.
+
+Chromium is Debian's /usr/bin/chromium (``make browser`` installs it); Playwright never downloads one.
+Every request that leaves 127.0.0.1 is aborted and recorded: no page may need another host.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.serve import start_server
+from tests.browser.sites import (
+    BIG_RECORDS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HERE,
+    KSAU,
+    ROOT,
+    Offsite,
+    ServedSite,
+    build_or_fail,
+    new_context,
+    served,
+)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Build the repository's demo site and serve it at the root of a local address."""
+    www = tmp_path_factory.mktemp("demo") / "www"
+    server = start_server(www, port=0)  # the folder appears when the build swaps it in
+    try:
+        build_or_fail(ROOT, www, base_url=server.url)
+        yield served("demo", www, server, "")
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Build 300 corpus records plus the fixture records, served under the sub-path /beslut/."""
+    tmp = tmp_path_factory.mktemp("big")
+    source = tmp / "source"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), str(BIG_RECORDS), str(source), "--contract"],
+        check=True,
+        capture_output=True,
+    )
+    shutil.copytree(HERE / "fixture" / "content", source / "content", dirs_exist_ok=True)
+    www = tmp / "www"
+    server = start_server(www, port=0)
+    try:
+        site_yaml = (source / "site.yaml").read_text(encoding="utf-8")
+        site_yaml = re.sub(r"(?m)^base_url: .*$", f"base_url: {server.url}beslut/", site_yaml)
+        site_yaml = re.sub(
+            r'(?m)^(      - \{name: "Kommunstyrelsen", short: "KS"\}\n)', r"\1" + KSAU, site_yaml
+        )
+        (source / "site.yaml").write_text(site_yaml, encoding="utf-8")
+        build_or_fail(source, www / "beslut")
+        yield served("big", www / "beslut", server, "beslut/")
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["demo", "big"])
+def any_site(request: pytest.FixtureRequest) -> ServedSite:
+    """Run a test on both sites."""
+    site: ServedSite = request.getfixturevalue(f"{request.param}_site")
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Launch Debian's Chromium, headless."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} saknas: kör `make browser` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def offsite() -> Offsite:
+    """Collect the requests that tried to leave 127.0.0.1."""
+    return Offsite()
+
+
+@pytest.fixture
+def page(browser: Browser, offsite: Offsite) -> Iterator[Page]:
+    """Return a fresh desktop-sized tab."""
+    context = new_context(browser, offsite, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
