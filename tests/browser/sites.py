@@ -82,7 +82,7 @@ def build_or_fail(site_dir: Path, out: Path, base_url: str | None = None) -> Non
     """Build a site for the tests; fail with every diagnostic when it does not build."""
     result = build(BuildOptions(site_dir, out=out, build_date=BUILD_DATE, base_url=base_url))
     if not result.ok:
-        pytest.fail("bygget misslyckades:\n" + "\n".join(map(str, result.diagnostics)))
+        pytest.fail("bygget misslyckades:\n" + "\n".join(d.format() for d in result.diagnostics))
 
 
 def served(name: str, output: Path, server: PreviewServer, sub_path: str) -> ServedSite:

@@ -1,0 +1,79 @@
+"""Themes change without forking: a site overrides templates, assets and UI text from its own folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import SITE_YAML, record_text
+from tests.integration.sitecheck import assert_built, build_site, main_of, page
+
+RECORD = record_text(
+    "titel: Budget 2024",
+    "typ: protokollsutdrag",
+    "datum: 2023-11-20",
+    "nämnd: KS",
+    "paragraf: 12",
+    "diarienummer: KS-2023/101",
+    'beslut: "Kommunstyrelsen antar budgeten."',
+)
+RECORD_PATH = "sjoviks-kommun/ks/2023-11-20/12-budget-2024/"
+OWN_RECORD = """{% extends "theme/record.html" %}
+{% block decision %}<p class="egen-ingress">Kommunens egen rad före beslutet.</p>{{ super() }}{% endblock %}
+"""
+
+
+def built(
+    site_factory: Callable[..., Path], tmp_path: Path, files: dict[str, str], yaml: str = SITE_YAML
+) -> Path:
+    """Build a one-record site with extra ``files`` in its folder; return the output folder."""
+    site = site_factory({"content/ks/2023-11-20-12.md": RECORD, **files}, site_yaml=yaml)
+    out = tmp_path / "out"
+    assert_built(build_site(site, out, "2024-01-15", search=False))
+    return out
+
+
+def test_a_site_template_extends_the_template_it_replaces(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """templates/record.html in the site's folder wins, and can still use the theme's record.html."""
+    out = built(site_factory, tmp_path, {"templates/record.html": OWN_RECORD})
+    main = main_of(page(out, RECORD_PATH))
+    assert "Kommunens egen rad före beslutet." in main
+    assert main.index("egen-ingress") < main.index("Kommunstyrelsen antar budgeten.")
+    assert 'class="summary-list"' in main  # the rest of the theme's page is still there
+    assert "egen-ingress" not in page(out, "sjoviks-kommun/ks/2023-11-20/")  # other kinds untouched
+
+
+def test_a_site_asset_replaces_the_themes_and_the_others_stay(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """static/beslut.css in the site's folder is published instead of the theme's."""
+    out = built(site_factory, tmp_path, {"static/beslut.css": "body { color: #123; }\n"})
+    assert (out / "static" / "beslut.css").read_text(encoding="utf-8") == "body { color: #123; }\n"
+    assert (out / "static" / "print.css").is_file()
+    assert (out / "static" / "search.js").is_file()
+
+
+def test_a_site_changes_one_ui_string_and_keeps_the_rest(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """i18n/sv.yaml in the site's folder overrides single strings of the theme's table."""
+    out = built(site_factory, tmp_path, {"i18n/sv.yaml": "decision: Kommunstyrelsens beslut\n"})
+    main = main_of(page(out, RECORD_PATH))
+    assert ">Kommunstyrelsens beslut</h2>" in main
+    assert ">Diarienummer</dt>" in main
+
+
+def test_an_english_site_gets_english_ui_text_and_dates(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """language: en switches every UI string and the way dates are written."""
+    out = built(site_factory, tmp_path, {}, yaml=SITE_YAML + "language: en\n")
+    html = page(out, RECORD_PATH)
+    assert '<html lang="en">' in html
+    assert ">Decision</h2>" in html and ">Case number</dt>" in html
+    assert "20 November 2023" in html
+    assert "Skip to main content" in html
+    for swedish in ("Beslut</h2>", "Till huvudinnehållet", "Sök bland beslut", "november 2023"):
+        assert swedish not in html
