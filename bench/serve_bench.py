@@ -140,8 +140,10 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
     text = file.read_text(encoding="utf-8")
     marker = f"Ändrad {time.time_ns()}"
     events = urllib.request.urlopen(f"{url}__beslut/events?since={status['version']}", timeout=60)
+    changed = re.sub(r"^titel: ", f"titel: {marker} ", text, count=1, flags=re.M)
+    page = url + page_address(site, changed)  # a new title is a new address
     start = time.perf_counter()
-    file.write_text(re.sub(r"^titel: ", f"titel: {marker} ", text, count=1, flags=re.M), encoding="utf-8")
+    file.write_text(changed, encoding="utf-8")
     state: dict[str, Any] = {}
     for raw in events:
         line = raw.decode("utf-8")
@@ -150,7 +152,6 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
             if state["generation"] > status["generation"] or not state["ok"]:
                 break
     events.close()
-    page = url + page_address(site, text)
     wait_for(lambda: get_text(page), lambda html: marker in html, 60)
     elapsed = time.perf_counter() - start
     file.write_text(text, encoding="utf-8")
@@ -185,7 +186,7 @@ def report(args: argparse.Namespace, cold: float, first: float, edits: list[Edit
         f"save → reloaded page: median {statistics.median(times):.2f} s, "
         f"min {min(times):.2f} s, max {max(times):.2f} s over {len(edits)} saves",
         "",
-        "| record | save → page s | rebuild s | pages rendered | pages kept |",
+        "| record | save → page s | rebuild s | pages rendered | files kept |",
         "|---|---:|---:|---:|---:|",
     ]
     lines += [

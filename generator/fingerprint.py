@@ -4,7 +4,7 @@ A page is a pure function of its template, the translator and the job's values. 
 of the values pickled (fast, in C, and exact about every field and type), with each record's
 ``Entry`` and ``Record`` stood in by its identity: the memo hands back the very same object for an
 unchanged record, and the caller keeps the previous build's objects alive so that no identity is
-reused. A value that cannot be pickled (a function, a lock) makes the page unfingerprintable: it is
+reused. Long ``Markup`` (rendered bodies) stands in by its length and 64-bit string hash. A value that cannot be pickled (a function, a lock) makes the page unfingerprintable: it is
 then always rendered.
 """
 
@@ -14,6 +14,8 @@ import hashlib
 import io
 import pickle
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.record import Record
 from generator.site import Entry
@@ -29,6 +31,10 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, _IDENTITY):
             return _identity, (type(obj).__name__, id(obj))
+        if type(obj) is Markup:
+            # A page's body is one long Markup string: its length and str hash (SipHash, in C, cached
+            # on the object) stand in for it, instead of encoding and copying every byte.
+            return _identity, ("Markup", len(obj), hash(obj))
         return NotImplemented
 
 

@@ -43,11 +43,15 @@ class Translator:
         return days[day.weekday()]
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_translator(theme_dirs: list[Path], language: str) -> Translator:
     """Merge the language's tables along the theme chain (the site's own folder first wins)."""
     merged: dict[str, Any] = {}
     for directory in reversed(theme_dirs):
         path = directory / "i18n" / f"{language}.yaml"
         if path.is_file():
-            merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+            # libyaml's safe loader where installed: the preview reads these tables at every rebuild.
+            merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {})
     return Translator(language, merged)

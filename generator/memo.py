@@ -30,6 +30,7 @@ class Memo:
         self._used: set[Hashable] = set()
         self._entries: dict[int, _RememberedEntry] = {}
         self._used_entries: set[int] = set()
+        self._same: dict[tuple[int, int], tuple[bool, object, object]] = {}
         self._config: object = _MISSING
         self.hits = 0
         self.misses = 0
@@ -43,7 +44,7 @@ class Memo:
         # Keep only what the previous build used: old versions of edited files drop out.
         self._values = {k: v for k, v in self._values.items() if k in self._used}
         self._entries = {k: v for k, v in self._entries.items() if k in self._used_entries}
-        self._used, self._used_entries = set(), set()
+        self._used, self._used_entries, self._same = set(), set(), {}
         self.hits = self.misses = self.files_read = 0
 
     def clear(self) -> None:
@@ -106,7 +107,7 @@ class Memo:
         if (
             remembered is not None
             and remembered.record is record
-            and remembered.still_valid(mask_label, index)
+            and self._still_valid(remembered, mask_label, index)
         ):
             self.hits += 1
             value: T = remembered.value
@@ -116,6 +117,31 @@ class Memo:
         value = make(record, mask_label, _recording(index, lookups))
         self._entries[id(record)] = _RememberedEntry(record, mask_label, index, lookups, value)
         return value
+
+    def _still_valid(self, remembered: _RememberedEntry, mask_label: str, index: Any) -> bool:
+        """Return True when rendering the record again would read exactly the same values."""
+        if mask_label != remembered.mask_label:
+            return False
+        old = remembered.index
+        for name in _plain_fields(index):
+            if not self._equal(getattr(index, name), getattr(old, name)):
+                return False
+        for name, key, seen in remembered.lookups:
+            current = getattr(index, name)
+            if not self._equal(current if key is _WHOLE else current.get(key, _MISSING), seen):
+                return False
+        return True
+
+    def _equal(self, a: object, b: object) -> bool:
+        """Compare two values, each pair once per build (every record looks up the same boards)."""
+        if a is b:
+            return True
+        pair = (id(a), id(b))
+        known = self._same.get(pair)
+        if known is None:
+            # The pair is kept with the answer, so that neither id can be reused while it is remembered.
+            known = self._same[pair] = (bool(a == b), a, b)
+        return known[0]
 
 
 def _is_read_of(key: Hashable, path: Path) -> bool:
@@ -132,22 +158,11 @@ class _RememberedEntry:
     lookups: list[tuple[str, object, object]]
     value: Any
 
-    def still_valid(self, mask_label: str, index: Any) -> bool:
-        """Return True when rendering again would read exactly the same values."""
-        if mask_label != self.mask_label:
-            return False
-        for f in dataclasses.fields(index):
-            new, old = getattr(index, f.name), getattr(self.index, f.name)
-            if not isinstance(new, Mapping) and new != old:
-                return False
-        for name, key, seen in self.lookups:
-            current = getattr(index, name)
-            if key is _WHOLE:
-                if current != seen:
-                    return False
-            elif current.get(key, _MISSING) != seen:
-                return False
-        return True
+
+def _plain_fields(index: Any) -> tuple[str, ...]:
+    """Return the fields of ``index`` that are not mappings (compared whole)."""
+    names = (f.name for f in dataclasses.fields(index))
+    return tuple(n for n in names if not isinstance(getattr(index, n), Mapping))
 
 
 _WHOLE = object()

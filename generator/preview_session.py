@@ -131,6 +131,7 @@ class PreviewSession:
             "kept": rebuild.kept,
             "files_read": rebuild.files_read,
             "events": batch.events if batch else 0,
+            "timings": {stage: round(seconds, 3) for stage, seconds in result.timings.items()},
         }
         values: dict[str, object] = {
             "builds": self.state.builds + 1,
