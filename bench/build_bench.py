@@ -217,7 +217,8 @@ def report(runs: list[Run], args: argparse.Namespace) -> str:
         + (" --no-search" if args.no_search else "")
         + f", build date {args.date}, {dt.date.today().isoformat()}, commit {commit()}.",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}.",
+        f"{platform.system()} {platform.release()}; load average at the end {os.getloadavg()[0]:.1f} "
+        "(wall times on a shared machine vary with it; CPU times much less).",
         "",
         "| records | pages | total s | CPU s | records/s | peak RSS MB | output MB | files | slugs added |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
