@@ -56,6 +56,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/serve_bench.py
 	$(BIN)/python bench/page_weight.py
 
 clean:

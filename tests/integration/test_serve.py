@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import BuildOptions, build
+from generator.preview import PreviewBuilder
 from tests.conftest import SITE_YAML, record_text
 from tests.integration.previewing import (
     BUDGET,
@@ -325,3 +326,47 @@ def test_a_taken_port_is_refused_in_swedish(site_factory: Callable[..., Path]) -
         )
     assert done.returncode == 1
     assert f"kan inte lyssna på 127.0.0.1:{port}" in done.stderr and "--port" in done.stderr
+
+
+def test_after_many_edits_the_served_pages_are_those_of_a_fresh_build(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    citing = record_text(
+        "titel: Uppföljning av taxan",
+        "typ: protokollsutdrag",
+        "datum: 2024-04-08",
+        "nämnd: KF",
+        "paragraf: 3",
+        "relaterade: [KS 2024-03-11 § 13]",
+        body="Kommunstyrelsen beslutade den 11 mars 2024, § 13, om taxan.\n",
+    )
+    site = site_factory({**SITE_FILES, "content/kf/2024-04-08-3.md": citing})
+    taxa = site / "content/ks/2024-03-11-13.md"
+    edits: list[Callable[[], None]] = [
+        lambda: save(
+            taxa, taxa.read_text(encoding="utf-8").replace("Taxa för bygglov", "Ny taxa för bygglov")
+        ),
+        lambda: save(
+            site / "content/ks/2024-04-08-1.md", SITE_FILES[BUDGET].replace("2024-03-11", "2024-04-08")
+        ),
+        lambda: (site / BUDGET).unlink(),
+        lambda: save(taxa, taxa.read_text(encoding="utf-8").replace("paragraf: 13", "paragraf: 14")),
+        lambda: save(site / "content/kf/2024-04-08-3.md", citing.replace("om taxan", "om den nya taxan")),
+    ]
+    with running(site) as preview:
+        for n, change in enumerate(edits):
+            builds = status(preview)["builds"]
+            change()
+            assert wait_for_build(preview, builds)["ok"]
+            if n == 0:  # the citing record shows the cited one's new title: its text was rendered again
+                citing_page = preview.url + "sjoviks-kommun/kf/2024-04-08/3-uppfoljning-av-taxan/"
+                assert "Ny taxa för bygglov" in fetch(citing_page)[1]
+        served = preview.builder.live  # type: ignore[union-attr]
+        fresh = PreviewBuilder(site, tmp_path / "fresh", preview.url, DAY)
+        rebuild = fresh.rebuild()
+        assert rebuild is not None and rebuild.published
+
+        pages = {p.relative_to(served).as_posix() for p in served.rglob("*.html")}
+        assert pages == {p.relative_to(fresh.live).as_posix() for p in fresh.live.rglob("*.html")}
+        for page in sorted(pages):
+            assert (served / page).read_text("utf-8") == (fresh.live / page).read_text("utf-8"), page
