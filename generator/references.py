@@ -33,6 +33,7 @@ _DNR_PREFIXED = re.compile(
     + _DNR_TOKEN
     + r"(?:\s[A-ZÅÄÖ]{2,8}(?![\w-]))?)"
 )
+_DNR_WORD = re.compile(r"(?i)dnr|diarie")
 _DNR_BARE = re.compile(
     r"(?<![\w/.-])(?P<dnr>[A-ZÅÄÖ]{2,8}-\d{4}/\d+(?:[.:]\d+)*|\d{3}-\d{1,6}/\d{4})(?![\w/])"
 )
@@ -161,11 +162,13 @@ class Found:
 
 def find_in_text(text: str, org: str, index: LinkIndex) -> list[Found]:
     """Return every reference in ``text`` (a § with its board and date, or a diarienummer), in order."""
-    names = index.boards.get(org)
     found: list[Found] = []
+    if "§" not in text and "/" not in text and not _DNR_WORD.search(text):
+        return found  # the common case, decided without running the patterns below
+    names = index.boards.get(org)
     taken: list[tuple[int, int]] = []
     previous: Found | None = None
-    for match in _PARAGRAPH_REF.finditer(text):
+    for match in _PARAGRAPH_REF.finditer(text) if "§" in text else ():
         day = _date_of(match)
         if day is None:
             continue
