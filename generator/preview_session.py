@@ -8,6 +8,7 @@ is waiting, refreshes the search index in the background, abandoning it at the n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import subprocess
 import threading
@@ -15,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.preview import PreviewBuilder, Rebuild, clear_old_output
+from generator.preview import PreviewBuilder, Rebuild, clear_old_output, crash_diagnostic
 from generator.search import pagefind_command
 from generator.serve import PreviewServer, PreviewState, start_server
 from generator.theme import BUILTIN_THEMES
@@ -88,14 +89,27 @@ class PreviewSession:
 
     def _loop(self) -> None:
         assert self.watcher is not None
-        self._when_idle()
+        self._guarded(self._when_idle)
         while not self.stopping.is_set():
             batch = self.watcher.next_batch(self.stopping)
             if batch is None:
                 return
-            rebuild = self._rebuild(batch)
-            self.watcher.refresh(self._layout(rebuild) if batch.worst == "config" else None)
-            self._when_idle()
+            self._guarded(functools.partial(self._after, batch))
+
+    def _after(self, batch: Batch) -> None:
+        """Rebuild after ``batch``, watch what site.yaml now names, then do the idle work."""
+        assert self.watcher is not None
+        rebuild = self._rebuild(batch)
+        self.watcher.refresh(self._layout(rebuild) if batch.worst == "config" else None)
+        self._when_idle()
+
+    def _guarded(self, work: Callable[[], None]) -> None:
+        """Run ``work``; an error in the preview itself is shown like a failed build, and the loop goes on."""
+        try:
+            work()
+        except Exception as exc:
+            crash = crash_diagnostic(exc, self.site_dir)
+            self.state.publish(ok=False, diagnostics=[crash], failures=self.state.failures + 1)
 
     def _when_idle(self) -> None:
         """Make the feeds and data files, then the search index, unless a change arrives first."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.build import BuildOptions, build
 from generator.preview import PreviewBuilder
+from generator.preview_session import PreviewSession
 from tests.conftest import SITE_YAML, record_text
 from tests.integration.previewing import (
     BUDGET,
@@ -370,3 +371,16 @@ def test_after_many_edits_the_served_pages_are_those_of_a_fresh_build(
         assert pages == {p.relative_to(fresh.live).as_posix() for p in fresh.live.rglob("*.html")}
         for page in sorted(pages):
             assert (served / page).read_text("utf-8") == (fresh.live / page).read_text("utf-8"), page
+
+
+def test_the_search_index_follows_when_the_preview_is_idle(site_factory: Callable[..., Path]) -> None:
+    site = site_factory(SITE_FILES)
+    session = PreviewSession(site, site / ".beslut-preview", port=0, build_date=DAY, search=True)
+    session.start()
+    try:
+        wait_until(lambda: status(session)["search_index"], bool, "the search index")
+        code, script = fetch(session.url + "pagefind/pagefind.js")
+        assert code == 200 and script
+        assert fetch(session.url + "pagefind/../site.yaml")[0] == 404
+    finally:
+        session.stop()
