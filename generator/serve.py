@@ -131,7 +131,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self._send(200, "text/html; charset=utf-8", self._decorate(file.read_bytes(), self._address()))
 
     def _address(self) -> str:
-        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        """Return the page's address as the banners know it (``/org/ks/2024-03-11/12-budget/``)."""
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path).removesuffix("index.html")
         return posixpath.normpath(path) + ("/" if path.endswith("/") and path != "/" else "")
 
     def _decorate(self, html: bytes, address: str) -> bytes:
