@@ -172,9 +172,8 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
     warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
     done = "Klart" if command == "build" else "Inga fel"
     where = f" i {result.output}" if result.output else ""
-    print(
-        f"{done}: {result.records} poster, {result.pages} sidor, {warnings} varningar, {result.seconds:.1f} s{where}"
-    )
+    counts = f"{result.records} poster, {result.pages} sidor, {warnings} varningar"
+    print(f"{done}: {counts}, {result.seconds:.1f} s{where}")
 
 
 if __name__ == "__main__":
