@@ -4,8 +4,9 @@ A page is a pure function of its template, the translator and the job's values. 
 of the values pickled (fast, in C, and exact about every field and type), with each record's
 ``Entry`` and ``Record`` stood in by its identity: the memo hands back the very same object for an
 unchanged record, and the caller keeps the previous build's objects alive so that no identity is
-reused. Long ``Markup`` (rendered bodies) stands in by its length and 64-bit string hash. A value that cannot be pickled (a function, a lock) makes the page unfingerprintable: it is
-then always rendered.
+reused. Long ``Markup`` (rendered bodies) stands in by its length and 64-bit string hash. A value
+that cannot be pickled (a function, a lock) makes the page unfingerprintable: it is then always
+rendered.
 """
 
 from __future__ import annotations
