@@ -384,3 +384,23 @@ def test_the_search_index_follows_when_the_preview_is_idle(site_factory: Callabl
         assert fetch(session.url + "pagefind/../site.yaml")[0] == 404
     finally:
         session.stop()
+
+
+def test_an_attachment_that_comes_later_is_checked_and_copied(site_factory: Callable[..., Path]) -> None:
+    with_attachment = SITE_FILES[BUDGET].replace(
+        "paragraf: 12\n", "paragraf: 12\nbilagor:\n  - titel: Budgetförslag\n    fil: budgetforslag.pdf\n"
+    )
+    site = site_factory({**SITE_FILES, BUDGET: with_attachment})
+    with running(site) as preview:
+        missing = status(preview)
+        assert not missing["ok"]
+        assert [e["message"] for e in missing["errors"]] == ['filen "budgetforslag.pdf" finns inte']
+
+        save(site / "content/ks/budgetforslag.pdf", "%PDF-1.4 första\n")
+        wait_for_build(preview, missing["builds"])
+        assert fetch(preview.url + "filer/ks/budgetforslag.pdf") == (200, "%PDF-1.4 första\n")
+
+        builds = status(preview)["builds"]
+        save(site / "content/ks/budgetforslag.pdf", "%PDF-1.4 andra\n")
+        wait_for_build(preview, builds)
+        assert fetch(preview.url + "filer/ks/budgetforslag.pdf") == (200, "%PDF-1.4 andra\n")
