@@ -64,6 +64,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     try:
         site_yaml = (source / "site.yaml").read_text(encoding="utf-8")
         site_yaml = re.sub(r"(?m)^base_url: .*$", f"base_url: {server.url}beslut/", site_yaml)
+        site_yaml += "page_size: 10\n"  # archives of several pages
         site_yaml = re.sub(
             r'(?m)^(      - \{name: "Kommunstyrelsen", short: "KS"\}\n)', r"\1" + KSAU, site_yaml
         )

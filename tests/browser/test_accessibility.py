@@ -25,7 +25,8 @@ def test_axe_finds_no_wcag_violation_on_any_page_of_the_demo_site(demo_site: Ser
     """Every page of the demo site passes axe-core's WCAG 2.1 A and AA rules."""
     problems: list[str] = []
     for path in demo_site.pages():
-        page.goto(demo_site.address(path))
+        response = page.goto(demo_site.address(path))
+        assert response is not None and (response.ok or path == "404.html"), path
         problems += axe_violations(page)
     assert not problems, "\n".join(problems)
 
@@ -42,7 +43,8 @@ def test_axe_finds_no_wcag_violation_on_any_page_kind_of_the_big_site(
     ]
     problems: list[str] = []
     for path in paths:
-        page.goto(big_site.address(path))
+        response = page.goto(big_site.address(path))
+        assert response is not None and response.ok, path
         problems += axe_violations(page)
     assert not problems, "\n".join(problems)
 

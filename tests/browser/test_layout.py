@@ -52,7 +52,8 @@ def test_screenshots_of_the_main_page_kinds(
     context = new_context(browser, offsite, viewport={"width": width, "height": 900})
     page = context.new_page()
     for kind, path in MAIN_KINDS.items():
-        page.goto(big_site.address(path))
+        response = page.goto(big_site.address(path))
+        assert response is not None and response.ok, path
         if kind == "search":
             page.locator("#sokresultat li").first.wait_for()
         shot = SCREENSHOTS / f"{kind}-{width}.png"
