@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from generator.i18n import Translator
 from generator.opendata import Json, OpenData, list_path, oparl_type, page_path, record_type
 from generator.opendata_schema import schema_document
-from generator.record import Record
-from generator.site import Site
+from generator.site import MEETING_KINDS, Site
 from generator.urls import DATA, case_path, data_path, meeting_path, record_path
 
 LIST_PAGE = 100
@@ -61,7 +60,8 @@ def _tombstones(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
     for rec in sorted(site.withdrawn, key=lambda r: r.rel):
         day = rec.avpublicera or site.build_date
         candidates = [(record_path(rec), record_type(rec))]
-        if rec.namnd and (rec.organisation, rec.namnd, rec.datum) not in site.meetings:
+        meeting = (rec.organisation, rec.namnd or "", rec.datum)
+        if rec.namnd and rec.typ.kind in MEETING_KINDS and meeting not in site.meetings:
             candidates.append((meeting_path(rec.organisation, rec.namnd, rec.datum), "Meeting"))
         if rec.diarienummer and (rec.organisation, rec.diarienummer) not in site.cases:
             candidates.append((case_path(rec.organisation, rec.diarienummer), "Paper"))
@@ -69,10 +69,11 @@ def _tombstones(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
             if page in taken or page in seen:
                 continue
             seen.add(page)
-            yield data_path(page), _deleted(data, page, kind, day, rec)
+            yield data_path(page), _deleted(data, page, kind, day)
 
 
-def _deleted(data: OpenData, page: str, kind: str, day: Any, rec: Record) -> Json:
+def _deleted(data: OpenData, page: str, kind: str, day: dt.date) -> Json:
+    """Return the tombstone of an object that was on the site: enough for a harvester to delete its copy."""
     return {"id": data.id_of(page), "type": oparl_type(kind), "deleted": True, "modified": data.when(day)}
 
 
