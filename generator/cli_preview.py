@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.config import load_config
-from generator.diagnostics import Diagnostic, summarize_failure
+from generator.diagnostics import Diagnostic, errors_in, summarize_failure
 from generator.publishing import build_day
+
+if TYPE_CHECKING:
+    from generator.preview import Rebuild
 
 PREVIEW_PORT = 8000
 
@@ -26,7 +29,7 @@ def serve(args: argparse.Namespace) -> int:
         args.port,
         poll=args.poll,
         build_date=args.date,
-        report=lambda rebuild: _report_rebuild(rebuild, args.format),
+        report=_Reporter(args.format).report,
     )
     try:
         session.start()
@@ -48,21 +51,32 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_rebuild(rebuild: Any, fmt: str) -> None:
-    """Print one preview build: its errors, or a line of what it did."""
-    result = rebuild.result
-    for diagnostic in result.diagnostics:
-        print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=sys.stderr)
-    if fmt == "json":
-        return
-    if not result.ok:
-        print(summarize_failure(result.diagnostics) + " (förhandsvisningen visar senaste fungerande version)")
-    else:
-        print(
-            f"Byggt på {result.seconds:.2f} s: {rebuild.rendered} sidor nya, "
-            f"{rebuild.kept} oförändrade, {rebuild.files_read} filer lästa",
-            flush=True,
-        )
+class _Reporter:
+    """Prints each preview build: its errors every time, its warnings when they changed, one summary line."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.warnings: list[Diagnostic] = []
+
+    def report(self, rebuild: Rebuild) -> None:
+        """Print one build."""
+        result = rebuild.result
+        errors = errors_in(result.diagnostics)
+        warnings = [d for d in result.diagnostics if d not in errors]
+        shown = errors + (warnings if warnings != self.warnings else [])
+        self.warnings = warnings
+        for diagnostic in sorted(shown, key=Diagnostic.sort_key):
+            print(diagnostic.to_json() if self.fmt == "json" else diagnostic.format(), file=sys.stderr)
+        if self.fmt == "json":
+            return
+        if errors:
+            print(summarize_failure(errors) + " (förhandsvisningen visar den senaste fungerande versionen)")
+        else:
+            print(
+                f"Byggt på {result.seconds:.2f} s: {rebuild.rendered} sidor nya, "
+                f"{rebuild.kept} oförändrade, {rebuild.files_read} filer lästa, {len(warnings)} varningar",
+                flush=True,
+            )
 
 
 def add_new_command(sub: Any) -> None:

@@ -109,8 +109,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self._send(200, "application/json", json.dumps(self.state.snapshot(), default=str).encode())
         elif self.state.root is None and self.state.live:
             self._send(503, "text/html; charset=utf-8", self._no_site())
-        elif self.state.live and self._html_file(path) is not None:
-            self._page(self._html_file(path))  # type: ignore[arg-type]
+        elif self.state.live and (page := self._html_file(path)) is not None:
+            self._page(page)
         else:
             # Browsers revalidate with If-Modified-Since; a file rewritten in the same second would
             # then look unchanged, so the preview always sends the file itself.
