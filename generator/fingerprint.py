@@ -21,29 +21,32 @@ from markupsafe import Markup
 from generator.record import Record
 from generator.site import Entry
 
-_IDENTITY = (Entry, Record)
-
 
 def _identity(kind: str, number: int) -> None:
     """Stand in for an object known by its identity (never called: nothing is unpickled)."""
 
 
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, _IDENTITY):
-            return _identity, (type(obj).__name__, id(obj))
-        if type(obj) is Markup:
-            # A page's body is one long Markup string: its length and str hash (SipHash, in C, cached
-            # on the object) stand in for it, instead of encoding and copying every byte.
-            return _identity, ("Markup", len(obj), hash(obj))
-        return NotImplemented
+def _by_identity(obj: Any) -> tuple[Any, tuple[str, int]]:
+    return _identity, (type(obj).__name__, id(obj))
+
+
+def _by_hash(text: Markup) -> tuple[Any, tuple[str, int, int]]:
+    # A page's body is one long Markup string: its length and str hash (SipHash, in C, cached on the
+    # object) stand in for it, instead of encoding and copying every byte.
+    return _identity, ("Markup", len(text), hash(text))
+
+
+# Looked up by exact type inside the C pickler: every other object is pickled without a Python call.
+_DISPATCH: dict[type, Any] = {Entry: _by_identity, Record: _by_identity, Markup: _by_hash}
 
 
 def fingerprint(template: str, *values: object) -> str | None:
     """Return a digest of ``values`` as ``template`` sees them, or None if one cannot be made."""
     buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
     try:
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((template, values))
+        pickler.dump((template, values))
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
     return hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
