@@ -82,9 +82,13 @@ def any_site(request: pytest.FixtureRequest) -> ServedSite:
     return site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium, headless."""
+    """Launch Debian's Chromium, headless, for one test module.
+
+    Module scope, not session: Playwright's sync API runs an event loop while it is started, and other
+    test folders (tests/integration) start their own; the loop must be gone when this folder is done.
+    """
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} saknas: kör `make browser` (apt-get install chromium)")
     with sync_playwright() as playwright:
