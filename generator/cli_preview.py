@@ -21,6 +21,9 @@ def serve(args: argparse.Namespace) -> int:
     """Build, serve and watch the site until interrupted; every later build is reported as it ends."""
     from generator.preview_session import PreviewSession
 
+    if not (args.site / "site.yaml").is_file():  # not a site at all: a wrong folder, not an edit to show
+        problems = load_config(args.site)
+        return _fail(problems if isinstance(problems, list) else [])
     out = args.out or args.site / ".beslut-preview"
     session = PreviewSession(
         args.site,

@@ -404,3 +404,16 @@ def test_an_attachment_that_comes_later_is_checked_and_copied(site_factory: Call
         save(site / "content/ks/budgetforslag.pdf", "%PDF-1.4 andra\n")
         wait_for_build(preview, builds)
         assert fetch(preview.url + "filer/ks/budgetforslag.pdf") == (200, "%PDF-1.4 andra\n")
+
+
+def test_serve_refuses_a_folder_without_site_yaml(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", str(tmp_path), "--port", "0"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == f"site.yaml: fel: site.yaml: hittar ingen site.yaml i {tmp_path}"
+    assert not (tmp_path / ".beslut-preview").exists()
