@@ -19,6 +19,7 @@ from generator.diagnostics import Diagnostic, errors_in
 from generator.frontmatter import split_front_matter
 from generator.record import Record
 from generator.records import validate_record
+from generator.slugs import slugify
 from generator.sources import SourceFile
 from generator.urls import record_path
 
@@ -94,8 +95,9 @@ def file_for(record: Record) -> str:
 def plan_record(new: NewRecord, config: SiteConfig) -> Planned | list[Diagnostic]:
     """Check the new record as a build would; return where it goes, or every problem."""
     text = record_text(new)
-    draft_path = config.content_dir / "ny-post.md"
-    source = SourceFile(draft_path, "content/ny-post.md", text)
+    # Papers and news are named by their file: name it by the day and the title, as a clerk would.
+    name = f"{new.datum.isoformat()}-{slugify(new.titel)}.md"
+    source = SourceFile(config.content_dir / name, "content/" + name, text)
     split = split_front_matter(source)
     if isinstance(split, list):
         return [_as_option(d) for d in split]

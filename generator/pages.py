@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.appeal import last_appeal_day
-from generator.context import Item, Link, PageContext, make_item, make_record_view
+from generator.context import Item, Link, PageContext, make_item
 from generator.doctypes import Kind
 from generator.i18n import Translator
 from generator.site import Board, Entry, Meeting, Site

@@ -242,7 +242,9 @@ def _address_key(rec: Record) -> str:
         return "slug"
     if rec.namnd is not None and rec.typ.kind in (Kind.MINUTES, Kind.NOTICE):
         return "typ"
-    return "titel"
+    if rec.namnd is not None and rec.typ.kind is Kind.MINUTES_ITEM and rec.paragraf:
+        return "titel"
+    return "filnamn"
 
 
 def check_paths(entries: list[Entry], site: Site) -> list[Diagnostic]:
@@ -274,13 +276,21 @@ def check_paths(entries: list[Entry], site: Site) -> list[Diagnostic]:
         for rec in records:
             others = ", ".join(label for label, other in who if other is not rec)
             key = _address_key(rec)
+            message = f"adressen /{path} används också av {others}"
+            if key == "filnamn":
+                hint = (
+                    "adressen kommer från filens namn; byt namn på en av filerna, "
+                    f"t.ex. till {rec.datum.isoformat()}-{slugify(rec.titel)}.md"
+                )
+                problems.append(Diagnostic(rec.rel, 1, 0, key, message, hint))
+                continue
             hint = (
                 "skriv en annan slug: i en av posterna (bara a-z, 0-9 och -)"
                 if key == "slug"
                 else "ge en av posterna en egen adress (bara a-z, 0-9 och -), "
                 f"t.ex. slug: {slugify(rec.titel, 50)}-2"
             )
-            problems.append(_at_key(rec, key, f"adressen /{path} används också av {others}", hint))
+            problems.append(_at_key(rec, key, message, hint))
     return problems
 
 

@@ -7,6 +7,7 @@ All paths are relative to the site root, start without '/' and end with '/' (or 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 
 from generator.doctypes import Kind
 from generator.record import Record
@@ -27,19 +28,36 @@ DATA = "data"
 
 
 def record_path(record: Record) -> str:
-    """Return the address of a record's page."""
+    """Return the address of a record's page.
+
+    A § is unique in its meeting and a meeting has one protokoll and one kallelse, so those are named by
+    what they are. Any other document is named by its file (``slug:`` overrides): titles and dates repeat
+    (two yttranden on one remiss, the same day), file names in one folder do not.
+    """
     org = record.organisation
+    day = record.datum.isoformat()
     if record.namnd is not None:
-        base = f"{org}/{slugify(record.namnd)}/{record.datum.isoformat()}/"
+        base = f"{org}/{slugify(record.namnd)}/{day}/"
         if record.slug:
             return f"{base}{record.slug}/"
         if record.typ.kind is Kind.MINUTES_ITEM and record.paragraf:
             return f"{base}{record.paragraf}-{slugify(record.titel, 50)}/"
         if record.typ.kind in (Kind.MINUTES, Kind.NOTICE):
             return f"{base}{record.typ.slug}/"
-        return f"{base}{slugify(record.titel)}/"
-    last = record.slug or f"{record.datum.isoformat()}-{slugify(record.titel)}"
+        part = _file_part(record).removeprefix(day + "-")
+        # A file named only by its day ("2024-03-11.md") says nothing more: use the title.
+        return f"{base}{slugify(record.titel) if part == day else part}/"
+    if record.slug:
+        return f"{org}/{record.typ.slug}/{record.slug}/"
+    last = _file_part(record)
+    if not last.startswith(day):
+        last = f"{day}-{last}"
     return f"{org}/{record.typ.slug}/{last}/"
+
+
+def _file_part(record: Record) -> str:
+    """Return the record's file name as an address part."""
+    return slugify(PurePosixPath(record.rel).stem, 80)
 
 
 def organisation_path(org: str) -> str:

@@ -1,9 +1,10 @@
 """Browser tests: two real sites, built once per session and served on 127.0.0.1, in Debian's Chromium.
 
 - ``demo_site``: the repository's own demo (site.yaml + content/), served at the root of its address.
-- ``big_site``: 300 records from tools/make_corpus.py plus tests/browser/fixture/content (meetings with
-  several §§, reservations, attachments, a notice that is up, the words the search tests look for), hosted
-  under a sub-path (``/beslut/``) as a municipality's site often is.
+- ``big_site``: 300 records from ../shared/tools/make_corpus.py (CI clones beside shared/) plus
+  tests/browser/fixture/content (meetings with several §§, reservations, attachments, a notice that is up,
+  the words the search tests look for), hosted under a sub-path (``/beslut/``)
+  as a municipality's site often is.
 
 Chromium is Debian's /usr/bin/chromium (``make browser`` installs it); Playwright never downloads one.
 Every request that leaves 127.0.0.1 is aborted and recorded: no page may need another host.
@@ -54,7 +55,13 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     tmp = tmp_path_factory.mktemp("big")
     source = tmp / "source"
     subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), str(BIG_RECORDS), str(source), "--contract"],
+        [
+            sys.executable,
+            str(ROOT.parent / "shared" / "tools" / "make_corpus.py"),
+            str(BIG_RECORDS),
+            str(source),
+            "--contract",
+        ],
         check=True,
         capture_output=True,
     )

@@ -38,7 +38,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_kind_of_the_big_site(
     paths = [
         *big_site.samples(3),
         "sjoviks-kommun/ks/2024-05-13/42-ny-forskola-i-norrby/",
-        "sjoviks-kommun/nyheter/2024-04-02-kurs-for-blivande-foraldrar/",
+        "sjoviks-kommun/nyheter/2024-04-02-foraldrakurs/",
         "arkiv/2024/sida/2/",
     ]
     problems: list[str] = []

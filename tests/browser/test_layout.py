@@ -19,7 +19,7 @@ MAIN_KINDS = {
     "board": "sjoviks-kommun/ks/",
     "notices": "anslagstavla/",
     "year": "arkiv/2024/",
-    "news": "sjoviks-kommun/nyheter/2024-04-02-kurs-for-blivande-foraldrar/",
+    "news": "sjoviks-kommun/nyheter/2024-04-02-foraldrakurs/",
     "search": "sok/?q=förskolan",
 }
 

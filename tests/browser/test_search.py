@@ -19,9 +19,9 @@ SV = yaml.safe_load((ROOT / "themes" / "standard" / "i18n" / "sv.yaml").read_tex
 KS_42 = "sjoviks-kommun/ks/2024-05-13/42-ny-forskola-i-norrby/"
 KS_43 = "sjoviks-kommun/ks/2024-05-13/43-farbete-pa-kommunens-mark-vid-storakern/"
 KSAU_7 = "sjoviks-kommun/ksau/2024-05-06/7-ny-forskola-i-norrby/"
-MEMO = "sjoviks-kommun/tjansteskrivelser/2024-03-04-lokalbehov-for-barnomsorg-i-norrby/"
-COURSE = "sjoviks-kommun/nyheter/2024-04-02-kurs-for-blivande-foraldrar/"
-TRIP = "sjoviks-kommun/nyheter/2024-04-20-ungdomsradet-pa-studieresa/"
+MEMO = "sjoviks-kommun/tjansteskrivelser/2024-03-04-lokalbehov-for-barnomsorg/"
+COURSE = "sjoviks-kommun/nyheter/2024-04-02-foraldrakurs/"
+TRIP = "sjoviks-kommun/nyheter/2024-04-20-studieresa/"
 CASE = "sjoviks-kommun/arenden/ks-2024-118-611/"
 
 

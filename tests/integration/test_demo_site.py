@@ -17,7 +17,7 @@ ALINGSAS = ALINGSAS_MEETING + "205-genomforande-handlingsplan-effekt-6-0-samla/"
 HUDDINGE_MEETING = "huddinge/ksau/2021-06-09/"
 HUDDINGE = HUDDINGE_MEETING + "6-en-enhetlig-kommunikationsprocess-i-huddinge/"
 NEWS = "kommun-ej-angiven/nyheter/2015-08-28-en-organisation-for-framtiden/"
-HJO = "hjo/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-hur-kansliet-kan-organiseras-pa-basta/"
+HJO = "hjo/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-hur-kansliet-kan-organiseras-pa-basta-satt/"
 
 PROMISED = {
     "start": "",

@@ -3,7 +3,8 @@
 Sjöviks kommun and Åre kommun both have a Miljö- och byggnämnden; one case (KS 2024/15) goes from a
 tjänsteskrivelse through the arbetsutskott and the styrelse to fullmäktige; fullmäktige's meeting of
 15 April 2024 has §§ 9, 10, 10a and 11 (files named so that sorting by name would put 10 first), and only
-§ 9 carries justerat and anslag. ``base_url`` has the sub-path /beslut/ and ``page_size`` is 2.
+§ 9 carries justerat and anslag. Åre's styrelse sent two yttranden with one title on one day (two cases):
+two files, two pages. ``base_url`` has the sub-path /beslut/ and ``page_size`` is 2.
 Built on 2024-04-25, when the notice of that meeting is up (last day to appeal: 10 May 2024).
 """
 
@@ -47,6 +48,8 @@ BYGGLOV = SJOVIK + "mbn/2024-04-02/bygglov-storgatan-1/"
 SJOVIK_MBN = SJOVIK + "mbn/2024-03-12/1-tillsynsplan-for-2024/"
 ARE_MBN = ARE + "mbn/2024-03-12/1-taxa-for-provning-och-tillsyn/"
 ARE_KS = ARE + "ks/2024-03-05/3-arsredovisning-for-are-kommun-2023/"
+YTTRANDE_REGIONEN = ARE + "ks/2024-02-27/yttrande-till-regionen/"
+YTTRANDE_TRAFIKVERKET = ARE + "ks/2024-02-27/yttrande-till-trafikverket/"
 
 RECORD_PAGES = (
     P9,
@@ -62,6 +65,8 @@ RECORD_PAGES = (
     SJOVIK_MBN,
     ARE_MBN,
     ARE_KS,
+    YTTRANDE_REGIONEN,
+    YTTRANDE_TRAFIKVERKET,
 )
 
 
@@ -212,6 +217,18 @@ def test_news_item_shows_its_time_ingress_and_author(out: Path) -> None:
 
 def test_slug_overrides_the_last_part_of_the_address(out: Path) -> None:
     assert "Bygglov för tillbyggnad av enbostadshus" in main_of(page(out, BYGGLOV))
+
+
+def test_papers_with_one_title_board_and_day_each_have_their_page(out: Path) -> None:
+    """Two yttranden on one remiss, the same day: their files name them, and neither hides the other."""
+    regionen, trafikverket = main_of(page(out, YTTRANDE_REGIONEN)), main_of(page(out, YTTRANDE_TRAFIKVERKET))
+    for main in (regionen, trafikverket):
+        assert "Yttrande över remiss om regional transportplan" in main
+    assert "KS 2024/40" in regionen and "väg 641" in regionen and "Trafikverket" not in regionen
+    assert "KS 2024/41" in trafikverket and "Järpen" in trafikverket
+    # Each case links its own yttrande.
+    assert f'href="/beslut/{YTTRANDE_REGIONEN}"' in main_of(page(out, ARE + "arenden/ks-2024-40/"))
+    assert f'href="/beslut/{YTTRANDE_TRAFIKVERKET}"' in main_of(page(out, ARE + "arenden/ks-2024-41/"))
 
 
 def test_bom_and_crlf_record_is_read(out: Path) -> None:

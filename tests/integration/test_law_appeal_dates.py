@@ -207,7 +207,7 @@ OTHER_FILES = {
         "nämnd: KS",
         "paragraf: 1",
     ),
-    "content/delegation/bidrag.md": record(
+    "content/delegation/2024-11-20-bidrag-till-foreningen-sjoviks-if.md": record(
         "titel: Bidrag till föreningen Sjöviks IF",
         "typ: delegationsbeslut",
         "datum: 2024-11-20",
@@ -223,7 +223,7 @@ OTHER_FILES = {
         "paragraf: 4",
         "anslag: 2024-12-03",
     ),
-    "content/tjansteskrivelser/hamn.md": record(
+    "content/tjansteskrivelser/2024-10-01-utredning-om-sjoviks-hamn.md": record(
         "titel: Utredning om Sjöviks hamn",
         "typ: tjänsteskrivelse",
         "datum: 2024-10-01",

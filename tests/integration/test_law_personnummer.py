@@ -209,7 +209,9 @@ def test_a_corpus_of_look_alikes_builds_and_is_published_as_written(tmp_path: Pa
         "diarienummer: KS-2021/1202.111",
         body=LOOK_ALIKES,
     )
-    site = write_site(tmp_path / "site", {"content/simhall.md": text})
+    site = write_site(
+        tmp_path / "site", {"content/tjansteskrivelser/2024-05-20-utredning-om-ny-simhall.md": text}
+    )
     built = build(site, BUILD_DATE)
     assert built.code == 0, built.stderr
     assert "varningar" in built.stdout
@@ -235,7 +237,9 @@ allowed_personal_numbers:
 def test_an_allowed_number_is_published_in_any_form(tmp_path: Path) -> None:
     body = "Testa e-tjänsten med 19121212-1212 (eller 121212+1212, 191212121212).\n"
     text = record("titel: Handledning för e-tjänsten", "typ: nyhet", "datum: 2024-05-20", body=body)
-    site = write_site(tmp_path / "site", {"content/handledning.md": text}, ALLOWED_YAML)
+    site = write_site(
+        tmp_path / "site", {"content/nyheter/2024-05-20-handledning-for-e-tjansten.md": text}, ALLOWED_YAML
+    )
     built = build(site, BUILD_DATE)
     assert built.code == 0, built.stderr
     assert "19121212-1212" in built.page("sjovik/nyheter/2024-05-20-handledning-for-e-tjansten/")

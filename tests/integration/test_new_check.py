@@ -42,6 +42,11 @@ NEW_RECORDS = [
         "sjoviks-kommun/kf/2025-03-10/protokoll/",
     ),
     (
+        ["utlåtande", "Ny organisation för kansliet", "--nämnd", "KS", "--datum", "2025-02-03"],
+        "content/sjoviks-kommun/ks/2025-02-03-ny-organisation-for-kansliet.md",
+        "sjoviks-kommun/ks/2025-02-03/ny-organisation-for-kansliet/",
+    ),
+    (
         [
             "tjänsteskrivelse",
             "Utredning om skolskjuts",

@@ -9,15 +9,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.integration.sitecheck import SITES, html_files, page, record_address
+from tests.integration.sitecheck import SITES, html_files, page
 
 XREFS = SITES / "valid" / "xrefs"
 OPARL = "https://schema.oparl.org/1.1/"
 ORG = "sjoviks-kommun/"
-
-
-PAPER = record_address(XREFS, "content/tjansteskrivelser/2018-04-20-stodfunktioner.md", "2024-06-01")
-NEWS = record_address(XREFS, "content/nyheter/2018-12-05-effekt.md", "2024-06-01")
+# A paper and a news item are named by their files (content/tjansteskrivelser/2018-04-20-stodfunktioner.md).
+PAPER = ORG + "tjansteskrivelser/2018-04-20-stodfunktioner/"
+NEWS = ORG + "nyheter/2018-12-05-effekt/"
 
 
 def load(out: Path, rel: str) -> dict:  # type: ignore[type-arg]

@@ -1,4 +1,4 @@
-"""Addresses: readable ASCII, derived from a record's own fields only, so they never move."""
+"""Addresses: readable ASCII, derived from a record's own fields and file name only, so they never move."""
 
 from __future__ import annotations
 
@@ -47,22 +47,6 @@ def record_at(tmp_path: Path, *lines: str, rel: str = "content/a.md") -> Record:
             "sjoviks-kommun/kf/2024-03-11/kallelser/",
         ),
         (
-            ("titel: Ny organisation", "typ: utlåtande", "datum: 2006-11-09", "nämnd: KS"),
-            "sjoviks-kommun/ks/2006-11-09/ny-organisation/",
-        ),
-        (
-            ("titel: Uppdrag att utreda kansliet", "typ: tjänsteskrivelse", "datum: 2024-01-10"),
-            "sjoviks-kommun/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-kansliet/",
-        ),
-        (
-            ("titel: En organisation för framtiden", "typ: nyhet", "datum: 2015-08-28 07:52"),
-            "sjoviks-kommun/nyheter/2015-08-28-en-organisation-for-framtiden/",
-        ),
-        (
-            ("titel: Öppet hus", "typ: nyhet", "datum: 2015-08-28", "slug: oppet-hus-2015"),
-            "sjoviks-kommun/nyheter/oppet-hus-2015/",
-        ),
-        (
             (
                 "titel: Budget",
                 "typ: protokollsutdrag",
@@ -79,11 +63,100 @@ def record_at(tmp_path: Path, *lines: str, rel: str = "content/a.md") -> Record:
         ),
     ],
 )
-def test_record_addresses(tmp_path: Path, lines: tuple[str, ...], address: str) -> None:
-    assert record_path(record_at(tmp_path, *lines)) == address
+def test_minutes_are_named_by_what_they_are(tmp_path: Path, lines: tuple[str, ...], address: str) -> None:
+    """A § by its number and title, a meeting's protokoll and kallelse by their type: whatever the file."""
+    assert record_path(record_at(tmp_path, *lines, rel="content/arkiv/fil.md")) == address
 
 
-def test_an_address_does_not_depend_on_the_file_name_or_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("rel", "lines", "address"),
+    [
+        # A paper of a board: the board, the day, then the file's name without the day it starts with.
+        (
+            "content/ks/2006-11-09-ny-organisation.md",
+            (
+                "titel: Ny organisation inom stadsledningskontoret",
+                "typ: utlåtande",
+                "datum: 2006-11-09",
+                "nämnd: KS",
+            ),
+            "sjoviks-kommun/ks/2006-11-09/ny-organisation/",
+        ),
+        (
+            "content/ks/remiss/yttrande-KS 2006_31.md",
+            ("titel: Yttrande över remiss", "typ: utlåtande", "datum: 2006-11-09", "nämnd: KS"),
+            "sjoviks-kommun/ks/2006-11-09/yttrande-ks-2006-31/",
+        ),
+        # Another day's date in the name is part of the name.
+        (
+            "content/an/2006-11-01-äldreplan.md",
+            ("titel: Äldreplan", "typ: utlåtande", "datum: 2006-11-09", "nämnd: ÄN"),
+            "sjoviks-kommun/an/2006-11-09/2006-11-01-aldreplan/",
+        ),
+        # A record of no board: its type, then the file's name, which starts with the day (not twice).
+        (
+            "content/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-kansliet.md",
+            (
+                "titel: Uppdrag att utreda hur kansliet kan organiseras",
+                "typ: tjänsteskrivelse",
+                "datum: 2024-01-10",
+            ),
+            "sjoviks-kommun/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-kansliet/",
+        ),
+        (
+            "content/nyheter/En organisation för framtiden.md",
+            ("titel: En organisation för framtiden", "typ: nyhet", "datum: 2015-08-28 07:52"),
+            "sjoviks-kommun/nyheter/2015-08-28-en-organisation-for-framtiden/",
+        ),
+        (
+            "content/delegation/bidrag.md",
+            ("titel: Bidrag till föreningar", "typ: delegationsbeslut", "datum: 2024-03-11"),
+            "sjoviks-kommun/delegationsbeslut/2024-03-11-bidrag/",
+        ),
+        # slug: replaces the name, with or without a board.
+        (
+            "content/nyheter/2015-08-28-oppet-hus.md",
+            ("titel: Öppet hus", "typ: nyhet", "datum: 2015-08-28", "slug: oppet-hus-2015"),
+            "sjoviks-kommun/nyheter/oppet-hus-2015/",
+        ),
+        (
+            "content/ks/2006-11-09-ny-organisation.md",
+            (
+                "titel: Ny organisation",
+                "typ: utlåtande",
+                "datum: 2006-11-09",
+                "nämnd: KS",
+                "slug: stadsledningen",
+            ),
+            "sjoviks-kommun/ks/2006-11-09/stadsledningen/",
+        ),
+    ],
+)
+def test_other_records_are_named_by_their_file(
+    tmp_path: Path, rel: str, lines: tuple[str, ...], address: str
+) -> None:
+    """Titles and days repeat (two yttranden on one remiss, one day); names of files in a folder do not."""
+    assert record_path(record_at(tmp_path, *lines, rel=rel)) == address
+
+
+def test_the_title_does_not_name_a_paper(tmp_path: Path) -> None:
+    lines = ("titel: Yttrande över remiss", "typ: utlåtande", "datum: 2024-03-11", "nämnd: KS")
+
+    first = record_at(tmp_path / "a", *lines, rel="content/ks/2024-03-11-yttrande-ks-2024-31.md")
+    second = record_at(tmp_path / "b", *lines, rel="content/ks/2024-03-11-yttrande-ks-2024-32.md")
+    retitled = record_at(
+        tmp_path / "c",
+        "titel: Yttrande över remiss om vattenplan",
+        *lines[1:],
+        rel="content/ks/2024-03-11-yttrande-ks-2024-31.md",
+    )
+
+    assert record_path(first) == "sjoviks-kommun/ks/2024-03-11/yttrande-ks-2024-31/"
+    assert record_path(second) == "sjoviks-kommun/ks/2024-03-11/yttrande-ks-2024-32/"
+    assert record_path(retitled) == record_path(first)
+
+
+def test_the_address_of_a_paragraph_does_not_depend_on_the_file_name_or_folder(tmp_path: Path) -> None:
     lines = ("titel: Budget", "typ: protokollsutdrag", "datum: 2024-03-11", "nämnd: KS", "paragraf: 12")
 
     here = record_at(tmp_path / "a", *lines, rel="content/ks/2024-03-11-12.md")
