@@ -22,6 +22,7 @@ from generator.diagnostics import Diagnostic
 from generator.doctypes import DocumentType
 from generator.fields import FieldReader
 from generator.sources import read_source
+from generator.stamps import zone_of
 from generator.yamltext import parse_yaml_mapping
 
 CONFIG_FILE = "site.yaml"
@@ -42,7 +43,8 @@ SETTINGS: dict[str, str] = {
     "the build warns.",
     "allowed_personal_numbers": "Numbers that look like a personnummer and may be published anyway: "
     "list of {number, reason}.",
-    "timezone_offset": "The site's UTC offset for times in feeds and calendars (default: +01:00).",
+    "timezone": "The site's time zone for times in feeds and open data: an IANA name "
+    "(default: Europe/Stockholm, CET/CEST with summer time) or a fixed offset such as +01:00.",
 }
 
 LANGUAGES = ("sv", "en")
@@ -67,7 +69,8 @@ class SiteConfig:
     document_types: tuple[DocumentType, ...]
     accessibility: AccessibilityConfig
     allowed_numbers: tuple[AllowedNumber, ...]
-    timezone_offset: str
+    timezone: str
+    """An IANA zone name (``Europe/Stockholm``) or a fixed offset (``+01:00``)."""
 
     @property
     def content_dir(self) -> Path:
@@ -131,7 +134,9 @@ def _read(reader: FieldReader, data: dict[str, Any], site_dir: Path) -> SiteConf
         )
     period = _positive_int(reader, data.get("appeal_period_days"), "appeal_period_days", 21)
     page_size = _positive_int(reader, data.get("page_size"), "page_size", 50)
-    tz = reader.text(data.get("timezone_offset"), ("timezone_offset",), "timezone_offset") or "+01:00"
+    tz = reader.text(data.get("timezone"), ("timezone",), "timezone") or "Europe/Stockholm"
+    if zone_of(tz) is None:
+        reader.report(("timezone",), "timezone", f'okänd tidszon "{tz}"', "skriv timezone: Europe/Stockholm")
     return SiteConfig(
         site_dir=site_dir,
         title=title,
@@ -146,7 +151,7 @@ def _read(reader: FieldReader, data: dict[str, Any], site_dir: Path) -> SiteConf
         document_types=read_document_types(reader, data.get("document_types")),
         accessibility=read_accessibility(reader, data.get("accessibility")),
         allowed_numbers=read_allowed_numbers(reader, data.get("allowed_personal_numbers")),
-        timezone_offset=tz,
+        timezone=tz,
     )
 
 

@@ -55,13 +55,13 @@ def _newest(entries: list[Entry], limit: int | None = None) -> tuple[Entry, ...]
 def render_feed(feed: Feed, site: Site, t: Translator) -> bytes:
     """Return the feed as UTF-8 Atom XML (written as text: ElementTree is several times slower)."""
     cfg = site.config
-    stamps = [_updated(e, cfg.timezone_offset) for e in feed.entries]
+    stamps = [_updated(e, cfg.timezone) for e in feed.entries]
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
         f'<feed xmlns="{ATOM}">',
         _element("id", cfg.base_url + feed.path, 1),
         _element("title", feed.title, 1),
-        _element("updated", max(stamps, default=rfc3339(site.build_date, cfg.timezone_offset)), 1),
+        _element("updated", max(stamps, default=rfc3339(site.build_date, cfg.timezone)), 1),
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(cfg.base_url + feed.path)} />',
         f'  <link rel="alternate" type="text/html" href={quoteattr(cfg.base_url + feed.page)} />',
         "  <author>",
@@ -86,8 +86,8 @@ def _entry(entry: Entry, site: Site, t: Translator) -> str:
         "  <entry>",
         _element("id", url, 2),
         _element("title", entry_title(entry, site, t), 2),
-        _element("published", rfc3339(rec.datum, cfg.timezone_offset, rec.tid), 2),
-        _element("updated", _updated(entry, cfg.timezone_offset), 2),
+        _element("published", rfc3339(rec.datum, cfg.timezone, rec.tid), 2),
+        _element("updated", _updated(entry, cfg.timezone), 2),
         f'    <link rel="alternate" type="text/html" href={quoteattr(url)} />',
         "    <author>",
         _element("name", author, 3),

@@ -56,7 +56,7 @@ class OpenData:
 
     def when(self, day: Any) -> str:
         """Return a date as an OParl date-time in the site's offset."""
-        return rfc3339(day, self.site.config.timezone_offset)
+        return rfc3339(day, self.site.config.timezone)
 
     def system(self) -> Json:
         """Return the System: the entry point a harvester starts from."""
@@ -121,7 +121,7 @@ class OpenData:
             "id": self.id_of(meeting.path),
             "type": oparl_type("Meeting"),
             "name": self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
-            "start": rfc3339(meeting.date, self.site.config.timezone_offset, meeting_time(meeting)),
+            "start": rfc3339(meeting.date, self.site.config.timezone, meeting_time(meeting)),
             "organization": [self.id_of(board.path)],
             "agendaItem": [
                 self.agenda_item(e, meeting, n, text=False) for n, e in enumerate(meeting.items, 1)

@@ -69,8 +69,8 @@ def test_entries_carry_the_decision_wording_or_the_ingress_and_content_dates(xre
         paragraph.summary
         == "Uppdraget att samla HR-strateger, kommunikatörer och nämndsekreterare senareläggs."
     )
-    assert paragraph.published == "2018-05-28T00:00:00+01:00"
-    assert paragraph.updated == "2018-06-01T00:00:00+01:00"  # the anslag date: when the decision was posted
+    assert paragraph.published == "2018-05-28T00:00:00+02:00"  # Swedish summer time
+    assert paragraph.updated == "2018-06-01T00:00:00+02:00"  # the anslag date: when the decision was posted
     news = parsed["nyheter/atom.xml"].entries[0]
     assert news.summary == "Nämndsekreterarna blir kvar på förvaltningarna."
     assert news.published == "2018-12-05T09:15:00+01:00"

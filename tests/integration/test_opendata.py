@@ -122,7 +122,7 @@ def test_a_withdrawn_record_is_marked_deleted_and_listed_in_the_index(xrefs_out:
         "id": base + gone,
         "type": OPARL + "AgendaItem",
         "deleted": True,
-        "modified": "2019-06-01T00:00:00+01:00",
+        "modified": "2019-06-01T00:00:00+02:00",
     }
     case = load(xrefs_out, f"data/{ORG}arenden/ks-2018-0500.json")
     assert case["deleted"] is True
@@ -131,7 +131,7 @@ def test_a_withdrawn_record_is_marked_deleted_and_listed_in_the_index(xrefs_out:
         "id": base + gone,
         "type": OPARL + "AgendaItem",
         "deleted": True,
-        "modified": "2019-06-01T00:00:00+01:00",
+        "modified": "2019-06-01T00:00:00+02:00",
     } in index["data"]
     assert "ersättare" not in (xrefs_out / f"data/{ORG}ks/2018-05-28.json").read_text(encoding="utf-8")
 

@@ -38,7 +38,7 @@ def test_everything_with_a_sensible_default_need_not_be_written(tmp_path: Path) 
     assert config.output == "public"
     assert config.appeal_period_days == 21
     assert config.page_size == 50
-    assert config.timezone_offset == "+01:00"
+    assert config.timezone == "Europe/Stockholm"
     assert config.accessibility.compliance == "partial"
     assert config.allowed_numbers == ()
     assert [t.key for t in config.document_types] == [
@@ -254,3 +254,12 @@ def test_a_site_yaml_with_bom_and_crlf_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "site.yaml").write_bytes(("\ufeff" + MINIMAL.replace("\n", "\r\n")).encode())
 
     assert load_site_config(tmp_path).title == "Sjöviks kommuns beslut"
+
+
+def test_an_unknown_time_zone_is_named_with_the_fix(tmp_path: Path) -> None:
+    [problem] = problems_of(tmp_path, MINIMAL + "timezone: Europe/Sjövik\n")
+
+    assert problem.format() == (
+        'site.yaml:7:11: fel: timezone: okänd tidszon "Europe/Sjövik"\n'
+        "    tips: skriv timezone: Europe/Stockholm"
+    )
