@@ -141,7 +141,7 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
     marker = f"Ändrad {time.time_ns()}"
     events = urllib.request.urlopen(f"{url}__beslut/events?since={status['version']}", timeout=60)
     changed = re.sub(r"^titel: ", f"titel: {marker} ", text, count=1, flags=re.M)
-    page = url + page_address(site, changed)  # a new title is a new address
+    page = url + page_address(site, file, changed)
     start = time.perf_counter()
     file.write_text(changed, encoding="utf-8")
     state: dict[str, Any] = {}
@@ -159,7 +159,7 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
     return Edit(file.name, elapsed, state.get("seconds", 0.0), state.get("rendered", 0), state.get("kept", 0))
 
 
-def page_address(site: Path, text: str) -> str:
+def page_address(site: Path, file: Path, text: str) -> str:
     """Return a record's page address, as the generator gives it."""
     from generator.config import load_config
     from generator.frontmatter import split_front_matter
@@ -169,7 +169,8 @@ def page_address(site: Path, text: str) -> str:
 
     config = load_config(site)
     assert not isinstance(config, list)
-    split = split_front_matter(SourceFile(config.content_dir / "x.md", "content/x.md", text))
+    rel = file.relative_to(config.site_dir).as_posix()
+    split = split_front_matter(SourceFile(file, rel, text))
     assert not isinstance(split, list)
     record, _ = validate_record(split, config)
     assert record is not None
