@@ -6,23 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.serve import start_server
+from tests.browser.sites import CHROMIUM
+from tests.browser.sites import CHROMIUM_ARGS as ARGS
 from tests.integration.lawsite import build, record, write_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RECORD = "sjovik/ks/2024-11-25/12-placering-av-boende/"
 
 FILES = {
