@@ -106,7 +106,9 @@ def load_config(site_dir: Path) -> SiteConfig | list[Diagnostic]:
     if isinstance(source, Diagnostic):
         return [source]
     text = source.text
-    doc = parse_yaml_mapping(text, CONFIG_FILE, field_name="site.yaml")
+    doc = parse_yaml_mapping(
+        text, CONFIG_FILE, field_name="site.yaml", example="title: Sjöviks kommuns beslut"
+    )
     if isinstance(doc, list):
         return doc
     reader = FieldReader(CONFIG_FILE, doc.keys, doc.values)

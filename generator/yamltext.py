@@ -148,7 +148,7 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[yaml.Mark | N
 
 
 def parse_yaml_mapping(
-    text: str, path: str, first_line: int = 1, field_name: str = "yaml"
+    text: str, path: str, first_line: int = 1, field_name: str = "yaml", example: str = "titel: Budget 2024"
 ) -> YamlDocument | list[Diagnostic]:
     """Parse ``text`` as one YAML mapping; return it with positions, or located diagnostics.
 
@@ -175,7 +175,7 @@ def parse_yaml_mapping(
                     mark.column + 1,
                     field_name,
                     "väntade nyckel: värde-par",
-                    "skriv en nyckel per rad, t.ex. titel: Budget 2024",
+                    f"skriv en nyckel per rad, t.ex. {example}",
                 )
             ]
         problems: list[Diagnostic] = []

@@ -263,3 +263,12 @@ def test_an_unknown_time_zone_is_named_with_the_fix(tmp_path: Path) -> None:
         'site.yaml:7:11: fel: timezone: okänd tidszon "Europe/Sjövik"\n'
         "    tips: skriv timezone: Europe/Stockholm"
     )
+
+
+def test_a_list_instead_of_settings_is_explained_with_a_setting(tmp_path: Path) -> None:
+    [problem] = problems_of(tmp_path, "- title\n- base_url\n")
+
+    assert problem.format() == (
+        "site.yaml:1:1: fel: site.yaml: väntade nyckel: värde-par\n"
+        "    tips: skriv en nyckel per rad, t.ex. title: Sjöviks kommuns beslut"
+    )

@@ -155,6 +155,7 @@ def test_a_list_instead_of_a_mapping_is_explained() -> None:
     [problem] = errors("- titel\n- datum\n")
 
     assert problem.message == "väntade nyckel: värde-par"
+    assert problem.hint == "skriv en nyckel per rad, t.ex. titel: Budget 2024"
 
 
 def test_every_syntax_message_is_swedish() -> None:
