@@ -16,7 +16,7 @@ from generator.diagnostics import Diagnostic, Severity, errors_in
 from generator.feeds import render_feed, site_feeds
 from generator.follow import Follow
 from generator.frontmatter import split_front_matter
-from generator.i18n import Translator, load_translator
+from generator.i18n import TranslationError, Translator, load_translator
 from generator.ical import board_calendar
 from generator.jobs import page_jobs
 from generator.markdown import render_markdown
@@ -94,6 +94,7 @@ class Loaded:
     theme: Theme
     site: Site
     records: list[Record]
+    translator: Translator
     xrefs: CrossReferences = field(default_factory=CrossReferences)
 
 
@@ -138,6 +139,11 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
         if not isinstance(theme, Theme):
             result.diagnostics.append(theme)
             return None
+        try:
+            t = load_translator(theme.all_dirs, config.language, config.site_dir)
+        except TranslationError as exc:
+            result.diagnostics += exc.diagnostics
+            return None
         memo.start(config)
     with result.stage("läsa"):
         sources, problems = memo.read_sources(config.content_dir, config.site_dir)
@@ -159,7 +165,6 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
             result.diagnostics += problems
             if record is not None:
                 records.append(record)
-    t = load_translator(theme.all_dirs, config.language)
     with result.stage("markdown"):
         states = [visibility(record, day, options.drafts, options.scheduled) for record in records]
         published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
@@ -172,7 +177,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
     with result.stage("hänvisningar"):
         xrefs, problems = collect_references(site.entries, index)
         result.diagnostics += problems
-    return Loaded(config, theme, site, records, xrefs)
+    return Loaded(config, theme, site, records, t, xrefs)
 
 
 def make_entry(record: Record, mask_label: str, index: LinkIndex) -> Entry:
@@ -217,7 +222,7 @@ def write_site(
     if refused is not None:
         result.diagnostics.append(refused)
         return
-    t = load_translator(loaded.theme.all_dirs, config.language)
+    t = loaded.translator
     env = make_environment(loaded.theme, t)
     site = loaded.site
     follow = Follow(site, t, loaded.xrefs)

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+from generator.diagnostics import Diagnostic
+from generator.yamltext import parse_yaml_mapping
+
 
 @dataclass(frozen=True)
 class Translator:
@@ -46,12 +49,52 @@ class Translator:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_translator(theme_dirs: list[Path], language: str) -> Translator:
-    """Merge the language's tables along the theme chain (the site's own folder first wins)."""
+class TranslationError(Exception):
+    """A translation table that cannot be read; carries its located diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("; ".join(d.format() for d in diagnostics))
+
+
+def load_translator(theme_dirs: list[Path], language: str, site_dir: Path | None = None) -> Translator:
+    """Merge the language's tables along the theme chain (the site's own folder first wins).
+
+    Raise ``TranslationError`` naming the file, line and fix when a table is not a valid mapping.
+    """
     merged: dict[str, Any] = {}
     for directory in reversed(theme_dirs):
         path = directory / "i18n" / f"{language}.yaml"
         if path.is_file():
-            # libyaml's safe loader where installed: the preview reads these tables at every rebuild.
-            merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {})
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                where = _rel(path, site_dir)
+                hint = "spara filen som UTF-8"
+                raise TranslationError(
+                    [Diagnostic(where, 0, 0, "översättning", "filen är inte UTF-8", hint)]
+                ) from None
+            try:
+                # libyaml's safe loader where installed: the preview reads these tables at every rebuild.
+                table = yaml.load(text, Loader=_SAFE_LOADER)
+            except yaml.YAMLError:
+                table = None
+            if (table is None and text.strip()) or (table is not None and not isinstance(table, dict)):
+                table = _located_table(text, path, site_dir)
+            merged.update(table or {})
     return Translator(language, merged)
+
+
+def _located_table(text: str, path: Path, site_dir: Path | None) -> dict[str, Any]:
+    """Parse a table the fast loader refused; raise ``TranslationError`` with its file, line and fix."""
+    parsed = parse_yaml_mapping(
+        text, _rel(path, site_dir), field_name="översättning", example='nav_start: "Start"'
+    )
+    if isinstance(parsed, list):
+        raise TranslationError(parsed)
+    return parsed.data
+
+
+def _rel(path: Path, site_dir: Path | None) -> str:
+    """Return ``path`` as the user knows it: relative to the site folder when inside it."""
+    return path.relative_to(site_dir).as_posix() if site_dir and path.is_relative_to(site_dir) else str(path)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import SITE_YAML, record_text
-from tests.integration.sitecheck import assert_built, build_site, main_of, page
+from tests.integration.sitecheck import assert_built, build_site, main_of, page, run_cli
 
 RECORD = record_text(
     "titel: Budget 2024",
@@ -77,3 +77,45 @@ def test_an_english_site_gets_english_ui_text_and_dates(
     assert "Skip to main content" in html
     for swedish in ("Beslut</h2>", "Till huvudinnehållet", "Sök bland beslut", "november 2023"):
         assert swedish not in html
+
+
+def test_a_broken_ui_string_table_stops_the_build_at_its_line(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A site's own i18n/sv.yaml that is not valid YAML is a located error, not a traceback."""
+    site = site_factory({"content/ks/2023-11-20-12.md": RECORD, "i18n/sv.yaml": "decision: [Beslut\n"})
+    done = run_cli("check", str(site), "--date", "2024-01-15")
+
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        "i18n/sv.yaml:1:11: fel: översättning: en lista [ ] eller mappning { } som börjar här"
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_a_ui_string_table_that_is_a_list_is_named_with_the_fix(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    site = site_factory({"content/ks/2023-11-20-12.md": RECORD, "i18n/sv.yaml": "- Beslut\n"})
+    done = run_cli("check", str(site), "--date", "2024-01-15")
+
+    assert done.returncode == 1
+    assert done.stderr == (
+        "i18n/sv.yaml:1:1: fel: översättning: väntade nyckel: värde-par\n"
+        '    tips: skriv en nyckel per rad, t.ex. nav_start: "Start"\n'
+        "Avbrutet: 1 fel i 1 fil\n"
+    )
+
+
+def test_a_ui_string_table_not_in_utf8_is_named(site_factory: Callable[..., Path], tmp_path: Path) -> None:
+    site = site_factory({"content/ks/2023-11-20-12.md": RECORD})
+    (site / "i18n").mkdir()
+    (site / "i18n" / "sv.yaml").write_bytes("decision: Nämndens beslut\n".encode("latin-1"))
+    done = run_cli("check", str(site), "--date", "2024-01-15")
+
+    assert done.returncode == 1
+    assert done.stderr == (
+        "i18n/sv.yaml: fel: översättning: filen är inte UTF-8\n"
+        "    tips: spara filen som UTF-8\n"
+        "Avbrutet: 1 fel i 1 fil\n"
+    )
