@@ -161,11 +161,11 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
 
 def page_address(site: Path, file: Path, text: str) -> str:
     """Return a record's page address, as the generator gives it."""
-    from generator.config import load_config
-    from generator.frontmatter import split_front_matter
-    from generator.records import validate_record
-    from generator.sources import SourceFile
-    from generator.urls import record_path
+    from generator.base.sources import SourceFile
+    from generator.base.urls import record_path
+    from generator.config.settings import load_config
+    from generator.load.frontmatter import split_front_matter
+    from generator.load.records import validate_record
 
     config = load_config(site)
     assert not isinstance(config, list)

@@ -10,32 +10,32 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.accessibility import check_statement
-from generator.config import SiteConfig, load_config
-from generator.diagnostics import Diagnostic, Severity, errors_in
-from generator.feeds import render_feed, site_feeds
-from generator.follow import Follow
-from generator.frontmatter import split_front_matter
-from generator.i18n import TranslationError, Translator, load_translator
-from generator.ical import board_calendar
-from generator.jobs import page_jobs
-from generator.markdown import render_markdown
-from generator.memo import Memo
-from generator.opendata_files import opendata_files
-from generator.privacy import allowed_numbers, scan_masks, scan_source
-from generator.publishing import Change, Visibility, build_day, upcoming_changes, visibility
-from generator.record import Record
-from generator.records import validate_record
-from generator.references import LinkIndex, build_link_index
-from generator.reflinks import LinkScope
-from generator.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
-from generator.search import index_site
-from generator.site import Entry, Site, assemble_site, check_paths
-from generator.sitemap import robots_txt, sitemap_files
-from generator.theme import Theme, load_theme
-from generator.urls import calendar_path, record_path
-from generator.write import Staging, check_output_dir
-from generator.xrefs import CrossReferences, collect_references, related_references
+from generator.base.diagnostics import Diagnostic, Severity, errors_in
+from generator.base.record import Record
+from generator.base.urls import calendar_path, record_path
+from generator.config.accessibility import check_statement
+from generator.config.i18n import TranslationError, Translator, load_translator
+from generator.config.settings import SiteConfig, load_config
+from generator.config.theme import Theme, load_theme
+from generator.load.frontmatter import split_front_matter
+from generator.load.memo import Memo
+from generator.load.privacy import allowed_numbers, scan_masks, scan_source
+from generator.load.records import validate_record
+from generator.markdown.references import LinkIndex, build_link_index
+from generator.markdown.reflinks import LinkScope
+from generator.markdown.render import render_markdown
+from generator.model.publishing import Change, Visibility, build_day, upcoming_changes, visibility
+from generator.model.site import Entry, Site, assemble_site, check_paths
+from generator.model.xrefs import CrossReferences, collect_references, related_references
+from generator.outputs.feeds import render_feed, site_feeds
+from generator.outputs.ical import board_calendar
+from generator.outputs.opendata_files import opendata_files
+from generator.outputs.search import index_site
+from generator.outputs.sitemap import robots_txt, sitemap_files
+from generator.outputs.write import Staging, check_output_dir
+from generator.pages.follow import Follow
+from generator.pages.jobs import page_jobs
+from generator.pages.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def build(
 def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Memo) -> Loaded | None:
     """Read site.yaml, the theme and every record; validate and assemble the model.
 
-    Per-file stages go through ``memo``, keyed by every input they read (see ``generator.memo``).
+    Per-file stages go through ``memo``, keyed by every input they read (see ``generator.load.memo``).
     """
     with result.stage("site.yaml"):
         config = load_config(options.site_dir)

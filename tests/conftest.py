@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import SiteConfig, load_config
-from generator.diagnostics import Diagnostic
-from generator.frontmatter import split_front_matter
-from generator.record import Record
-from generator.records import validate_record
-from generator.sources import read_source
+from generator.base.diagnostics import Diagnostic
+from generator.base.record import Record
+from generator.base.sources import read_source
+from generator.config.settings import SiteConfig, load_config
+from generator.load.frontmatter import split_front_matter
+from generator.load.records import validate_record
 
 SITE_YAML = """\
 title: Sjöviks kommuns beslut

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.serve import start_server
+from generator.preview.serve import start_server
 from tests.browser.sites import (
     BIG_RECORDS,
     CHROMIUM,

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Route
 
 from generator.build import BuildOptions, build
-from generator.serve import PreviewServer
+from generator.preview.serve import PreviewServer
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

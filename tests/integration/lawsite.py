@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cli import main
+from generator.cli.main import main
 
 LAW_SITE_YAML = """\
 title: Sjöviks kommuns beslut

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.preview_session import PreviewSession
+from generator.preview.session import PreviewSession
 from tests.conftest import record_text
 
 T = TypeVar("T")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.diagnostics import Severity
 from generator.build import BuildOptions, build
-from generator.diagnostics import Severity
 from tests.integration.sitecheck import (
     REPO,
     SITES,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 INVALID = Path(__file__).resolve().parents[1] / "sites" / "invalid"
 BUILD_DATE = "2024-06-01"

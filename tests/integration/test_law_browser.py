@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.serve import start_server
+from generator.preview.serve import start_server
 from tests.browser.sites import CHROMIUM
 from tests.browser.sites import CHROMIUM_ARGS as ARGS
 from tests.integration.lawsite import build, record, write_site

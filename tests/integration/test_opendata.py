@@ -220,7 +220,7 @@ def test_json_ld_of_a_decision_names_who_decided_when(xrefs_out: Path) -> None:
 
 
 def test_json_ld_cannot_close_its_script_element() -> None:
-    from generator.jsonld import script_text
+    from generator.pages.jsonld import script_text
 
     text = script_text({"name": "</script><script>alert(1)</script> & co"})
     assert "</script>" not in text and "<" not in text

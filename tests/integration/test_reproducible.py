@@ -3,7 +3,7 @@ open data included.
 
 The two builds go into different folders, a second apart, so that neither the output's path nor the
 clock can leak into any file. Pagefind on its own is not reproducible (its filter files follow a random
-hash order); generator/pagefind_bundle.py sorts them, and this test is what holds it to that.
+hash order); generator/outputs/pagefind_bundle.py sorts them, and this test is what holds it to that.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from generator.pagefind_bundle import read_pagefind_file
-from generator.search import pagefind_command
+from generator.outputs.pagefind_bundle import read_pagefind_file
+from generator.outputs.search import pagefind_command
 from tests.integration.sitecheck import REPO, SITES, assert_built, build_site, tree_digest
 
 CASES = {

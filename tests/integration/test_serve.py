@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import BuildOptions, build
-from generator.preview import PreviewBuilder
-from generator.preview_session import PreviewSession
+from generator.preview.rebuild import PreviewBuilder
+from generator.preview.session import PreviewSession
 from tests.conftest import SITE_YAML, record_text
 from tests.integration.previewing import (
     BUDGET,

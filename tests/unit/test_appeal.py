@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.appeal import DEFAULT_APPEAL_PERIOD_DAYS, last_appeal_day, notice_is_up
+from generator.model.appeal import DEFAULT_APPEAL_PERIOD_DAYS, last_appeal_day, notice_is_up
 
 # Adding 21 days keeps the weekday, so each anslag below is on the weekday of the day it lands on.
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import SiteConfig, load_config
-from generator.diagnostics import Diagnostic
+from generator.base.diagnostics import Diagnostic
+from generator.config.settings import SiteConfig, load_config
 from tests.conftest import SITE_YAML, load_site_config, make_site
 
 MINIMAL = """\

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.fields import FieldReader
-from generator.yamltext import YamlDocument, parse_yaml_mapping
+from generator.base.fields import FieldReader
+from generator.base.yamltext import YamlDocument, parse_yaml_mapping
 
 
 def reader_for(text: str) -> tuple[FieldReader, dict[str, Any]]:

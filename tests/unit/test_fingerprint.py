@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.fingerprint import fingerprint
-from generator.site import Entry
+from generator.model.site import Entry
+from generator.preview.fingerprint import fingerprint
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
-from generator.frontmatter import SplitRecord, split_front_matter
-from generator.sources import SourceFile, read_source
+from generator.base.diagnostics import Diagnostic
+from generator.base.sources import SourceFile, read_source
+from generator.load.frontmatter import SplitRecord, split_front_matter
 
 
 def split(text: str) -> SplitRecord | list[Diagnostic]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.holidays import (
+from generator.model.holidays import (
     easter_sunday,
     holiday_name,
     is_non_working_day,

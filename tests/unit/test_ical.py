@@ -5,7 +5,7 @@ from __future__ import annotations
 import icalendar
 import pytest
 
-from generator.ical import escape_text, fold
+from generator.outputs.ical import escape_text, fold
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markdown import render_markdown
+from generator.markdown.render import render_markdown
 
 
 def html(source: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.memo import Memo
+from generator.load.memo import Memo
 
 
 def test_a_value_is_computed_once_per_key() -> None:

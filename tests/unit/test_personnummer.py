@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.personnummer import PersonnummerHit, find_in_paths, find_personnummer, normalize
+from generator.load.personnummer import PersonnummerHit, find_in_paths, find_personnummer, normalize
 
 REFERENCE = date(2025, 6, 1)
 """The build date of every test, so that the century of a ten-digit number is fixed."""

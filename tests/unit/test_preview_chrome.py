@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.preview_chrome import MAX_SHOWN, inject, load_chrome
+from generator.base.diagnostics import Diagnostic, Severity
+from generator.preview.chrome import MAX_SHOWN, inject, load_chrome
 
 PAGE = (
     b'<!doctype html><html><body class="x"><a href="#m">Skip</a>'

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.publishing import build_day
+from generator.model.publishing import build_day
 
 UTC = dt.UTC
 

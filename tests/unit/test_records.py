@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Diagnostic
-from generator.record import Attachment, Image, Reservation
+from generator.base.diagnostics import Diagnostic
+from generator.base.record import Attachment, Image, Reservation
 from tests.conftest import SITE_YAML, make_site, record_text, valid_record, validate_file
 
 PATH = "content/ks/2024-03-11-12.md"

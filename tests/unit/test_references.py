@@ -6,8 +6,15 @@ import datetime as dt
 
 import pytest
 
-from generator.config_parts import BoardConfig, OrganisationConfig
-from generator.references import Citation, LinkIndex, board_names, find_in_text, parse_related, resolve
+from generator.config.parts import BoardConfig, OrganisationConfig
+from generator.markdown.references import (
+    Citation,
+    LinkIndex,
+    board_names,
+    find_in_text,
+    parse_related,
+    resolve,
+)
 
 ORG = OrganisationConfig(
     name="Alingsås kommun",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.markdown import render_markdown
-from generator.references import LinkIndex, board_names
-from generator.reflinks import LinkScope
+from generator.markdown.references import LinkIndex, board_names
+from generator.markdown.reflinks import LinkScope
+from generator.markdown.render import render_markdown
 from tests.unit.test_references import ORG
 
 INDEX = LinkIndex(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slugs import SLUG_RE, slugify
+from generator.base.slugs import SLUG_RE, slugify
 
 
 @pytest.mark.parametrize(

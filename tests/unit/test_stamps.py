@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.stamps import rfc3339, zone_of
+from generator.base.stamps import rfc3339, zone_of
 
 SE = "Europe/Stockholm"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.suggest import ascii_fold, closest, did_you_mean
+from generator.base.suggest import ascii_fold, closest, did_you_mean
 
 BOARDS = ["Kommunstyrelsen", "Kommunstyrelsens arbetsutskott", "KS", "KSAU"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.record import Record
-from generator.urls import board_path, case_path, meeting_path, month_path, paged, record_path, year_path
+from generator.base.record import Record
+from generator.base.urls import board_path, case_path, meeting_path, month_path, paged, record_path, year_path
 from tests.conftest import SITE_YAML, make_site, record_text, valid_record
 
 ANSWERS = SITE_YAML.replace(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import Batch, ChangeKind, Layout, Watcher, classify
+from generator.preview.watch import Batch, ChangeKind, Layout, Watcher, classify
 
 SITE = Path("/srv/sjovik")
 THEME = Path("/opt/beslut/themes/standard")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.diagnostics import Diagnostic
-from generator.yamltext import Position, YamlDocument, parse_yaml_mapping
+from generator.base.diagnostics import Diagnostic
+from generator.base.yamltext import Position, YamlDocument, parse_yaml_mapping
 
 RECORD = """\
 titel: Budget 2024

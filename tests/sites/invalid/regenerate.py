@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from generator.cli import main  # noqa: E402
+from generator.cli.main import main  # noqa: E402
 
 BUILD_DATE = "2024-06-01"
 """The fixed build date every case is checked with (the test uses the same)."""

@@ -1,0 +1,109 @@
+"""The typed record: what one Markdown file says, validated against the content contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.base.doctypes import DocumentType
+from generator.base.yamltext import LineMap
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A dissent (reservation): who, which party, and its text (each optional but one)."""
+
+    namn: str
+    parti: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A bilaga: a file inside content/, or a withheld one naming its secrecy provision."""
+
+    titel: str
+    fil: str | None
+    """Path relative to content/ (posix), or None when withheld."""
+    sekretess: str | None
+    """The provision (``OSL 26 kap. 1 §``) when withheld."""
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image with its required text alternative."""
+
+    fil: str
+    """Path relative to content/ (posix)."""
+    alt: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One ``relaterade`` entry as written, with where it was written."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """One record, every field checked; the unit every later stage works on."""
+
+    rel: str
+    """The source file relative to the site folder (``content/ks/2021-06-09-6.md``)."""
+    titel: str
+    typ: DocumentType
+    datum: dt.date
+    tid: dt.time | None
+    """The time of day, when ``datum`` carries one (news)."""
+    organisation: str
+    """The organisation's slug."""
+    namnd: str | None
+    """The board's short code, within the organisation."""
+    paragraf: str | None
+    diarienummer: str | None
+    beslut: str
+    """Markdown; empty when not given."""
+    sammanfattning: str
+    handlaggare: str
+    mottagare: tuple[str, ...]
+    justerat: dt.date | None
+    anslag: dt.date | None
+    reservationer: tuple[Reservation, ...]
+    relaterade: tuple[Reference, ...]
+    bilagor: tuple[Attachment, ...]
+    overklagbar: bool
+    bild: Image | None
+    ingress: str
+    forfattare: str
+    taggar: tuple[str, ...]
+    publicera: dt.date | None
+    avpublicera: dt.date | None
+    utkast: bool
+    slug: str | None
+    extra: Mapping[str, Any]
+    body: str
+    body_line: int
+    keys: LineMap = field(repr=False)
+    """Where each front matter key was written, for diagnostics of later stages."""
+
+    def line_of(self, key: str) -> int:
+        """Return the line a front matter key was written on (1 if unknown)."""
+        return self.keys.at(key).line
+
+    @property
+    def paragraf_sort(self) -> tuple[int, str]:
+        """Return the key that orders §§ as numbers (9 < 10 < 10a)."""
+        if not self.paragraf:
+            return (0, "")
+        digits = "".join(c for c in self.paragraf if c.isdigit())
+        return (int(digits or 0), self.paragraf[len(digits) :])
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.time, tuple[int, str], str]:
+        """Return the key that orders records by date, time, § and file."""
+        return (self.datum, self.tid or dt.time(0), self.paragraf_sort, self.rel)

@@ -1,0 +1,86 @@
+"""Find the site's record files, in a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.base.diagnostics import Diagnostic
+
+# Editors and sync tools leave these beside real files; they are never records.
+_IGNORED_PREFIXES = (".", "#", "~")
+_IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One Markdown record as read from disk."""
+
+    path: Path
+    """Absolute path."""
+    rel: str
+    """Path relative to the site folder, with '/' separators (``content/ks/x.md``)."""
+    text: str
+    """The text, BOM removed and line endings normalised to ``\\n``."""
+
+
+def is_ignored(name: str) -> bool:
+    """Return True for editor temp, swap, hidden and backup files."""
+    return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
+
+
+def find_record_paths(content_dir: Path) -> list[Path]:
+    """Return every record file under ``content_dir`` in sorted order."""
+    found = []
+    for path in content_dir.rglob("*.md"):
+        parts = path.relative_to(content_dir).parts
+        if any(is_ignored(part) for part in parts):
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
+    """Read one record file as UTF-8, accepting a BOM and CRLF."""
+    rel = path.relative_to(site_dir).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Diagnostic(
+            rel,
+            0,
+            0,
+            "fil",
+            f"filen kan inte läsas ({exc.strerror})",
+            "kontrollera att filen finns och att du har rätt att läsa den",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        # Everything before the bad byte is valid UTF-8, so the column counts characters, as editors do.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
+        return Diagnostic(
+            rel,
+            line,
+            column,
+            "teckenkodning",
+            "filen är inte sparad som UTF-8 (tecknet här kan inte läsas)",
+            "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)",
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(path, rel, text)
+
+
+def read_sources(content_dir: Path, site_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Read every record under ``content_dir``; collect the files that cannot be read."""
+    sources: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    for path in find_record_paths(content_dir):
+        result = read_source(path, site_dir)
+        if isinstance(result, Diagnostic):
+            problems.append(result)
+        else:
+            sources.append(result)
+    return sources, problems

@@ -1,0 +1,137 @@
+"""The command line: the only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.base.diagnostics import Severity, errors_in, summarize_failure
+from generator.build import BuildOptions, BuildResult, build
+from generator.cli.args import Parser, parse_date
+from generator.cli.preview import add_new_command, new_record, serve
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Return the parser of every command."""
+    parser = Parser(
+        prog="beslut", description="Bygger en statisk webbplats av kommunala beslut.", add_help=False
+    )
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    parser.add_argument(
+        "--version", action="version", version=f"beslut {__version__}", help="visa versionen och avsluta"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=Parser)
+    sub.required = True
+    common = Parser(add_help=False)
+    common.add_argument(
+        "site",
+        nargs="?",
+        default=".",
+        type=Path,
+        metavar="MAPP",
+        help="webbplatsens mapp (där site.yaml ligger); standard: .",
+    )
+    common.add_argument("--drafts", action="store_true", help="ta med utkast (utkast: true)")
+    common.add_argument(
+        "--date",
+        type=parse_date,
+        metavar="ÅÅÅÅ-MM-DD",
+        help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)",
+    )
+    common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
+    common.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="diagnostikens form: text eller json (en rad per fel)",
+    )
+    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    b = sub.add_parser(
+        "build",
+        parents=[common],
+        add_help=False,
+        help="bygg webbplatsen",
+        description="Bygger webbplatsen till utdatamappen.",
+    )
+    b.add_argument(
+        "--out", type=Path, metavar="MAPP", help="utdatamapp (standard: output i site.yaml, annars public)"
+    )
+    s = sub.add_parser(
+        "serve",
+        parents=[common],
+        add_help=False,
+        help="bygg och visa webbplatsen lokalt",
+        description="Bygger webbplatsen och visar den på http://127.0.0.1:PORT/.",
+    )
+    s.add_argument("--port", type=int, default=8000, help="port (standard: 8000; 0 väljer en ledig)")
+    s.add_argument("--host", default="127.0.0.1", help="adress att lyssna på (standard: 127.0.0.1)")
+    s.add_argument(
+        "--out",
+        type=Path,
+        metavar="MAPP",
+        help="var förhandsvisningen byggs (standard: .beslut-preview i webbplatsens mapp)",
+    )
+    s.add_argument(
+        "--poll",
+        action="store_true",
+        help="leta efter ändringar varje halvsekund (nätverksmappar, containrar där ändringar inte märks)",
+    )
+    sub.add_parser(
+        "check",
+        parents=[common],
+        add_help=False,
+        help="kontrollera allt innehåll utan att skriva något",
+        description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
+    )
+    add_new_command(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 content errors, 2 wrong usage)."""
+    args = make_parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args)
+    if args.command == "new":
+        return new_record(args)
+    options = BuildOptions(
+        site_dir=args.site,
+        out=getattr(args, "out", None),
+        strict=args.strict,
+        drafts=args.drafts,
+        build_date=args.date,
+        write=args.command == "build",
+    )
+    result = build(options)
+    report(result, args.command, args.format, args.strict)
+    return 0 if result.ok else 1
+
+
+def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
+    """Print every diagnostic, what changes soon, and one summary line."""
+    out = sys.stderr
+    for diagnostic in result.diagnostics:
+        print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
+    if fmt == "json":
+        return
+    if command == "check" and result.changes:
+        print("Inom 30 dagar:")
+        for change in result.changes:
+            verb = "publiceras" if change.appears else "avpubliceras"
+            print(f"  {change.day.isoformat()} {verb}: {change.record.rel} ({change.record.titel})")
+    fatal = errors_in(result.diagnostics, strict)
+    if not result.ok:
+        print(summarize_failure(fatal or result.diagnostics), file=out)
+        return
+    warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    done = "Klart" if command == "build" else "Inga fel"
+    where = f" i {result.output}" if result.output else ""
+    counts = f"{result.records} poster, {result.pages} sidor, {warnings} varningar"
+    print(f"{done}: {counts}, {result.seconds:.1f} s{where}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

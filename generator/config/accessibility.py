@@ -1,0 +1,48 @@
+"""Check that the tillgänglighetsredogörelse says what lag (2018:1937) requires of it."""
+
+from __future__ import annotations
+
+import re
+
+from generator.base.diagnostics import Diagnostic, Severity
+from generator.config.settings import CONFIG_FILE, SiteConfig
+
+_KEY = re.compile(r"^accessibility\s*:", re.MULTILINE)
+EXAMPLE = "accessibility: {contact_email: webb@sjovik.se, last_review: 2025-01-15}"
+
+
+def check_statement(config: SiteConfig) -> list[Diagnostic]:
+    """Warn when a written statement gives no way to report shortcomings, or no date of its last review."""
+    # Only a written block is checked: minimal and test sites without one would otherwise always warn.
+    line = _line_of_block(config)
+    if line == 0:
+        return []
+    statement = config.accessibility
+    missing = []
+    # 2018:1937 12 §: the statement must tell how to report shortcomings (a "feedback mechanism").
+    if not statement.contact_email and not statement.contact_phone:
+        missing.append(("contact_email", "ingen kontaktuppgift för att rapportera brister"))
+    if statement.last_review is None and statement.statement_date is None:
+        missing.append(("last_review", "inget datum för när redogörelsen senast granskades"))
+    return [
+        Diagnostic(
+            CONFIG_FILE,
+            line,
+            0,
+            f"accessibility.{key}",
+            f"tillgänglighetsredogörelsen har {what}",
+            f"skriv t.ex. {EXAMPLE}",
+            Severity.WARNING,
+        )
+        for key, what in missing
+    ]
+
+
+def _line_of_block(config: SiteConfig) -> int:
+    """Return the line of ``accessibility:`` in site.yaml, or 0 when the block is absent."""
+    try:
+        text = (config.site_dir / CONFIG_FILE).read_text(encoding="utf-8-sig")
+    except OSError:
+        return 0
+    match = _KEY.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0

@@ -1,0 +1,297 @@
+"""Validate split records against the content contract and build typed ``Record`` values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from generator.base.diagnostics import Diagnostic
+from generator.base.doctypes import DocumentType
+from generator.base.fields import FieldReader
+from generator.base.record import Record, Reference, Reservation
+from generator.base.slugs import SLUG_RE, slugify
+from generator.base.suggest import did_you_mean
+from generator.config.parts import OrganisationConfig
+from generator.config.settings import SiteConfig
+from generator.load.attachments import read_attachments, read_image
+from generator.load.frontmatter import SplitRecord
+
+KEYS = (
+    "titel", "typ", "datum", "organisation", "nämnd", "paragraf", "diarienummer", "beslut", "sammanfattning",
+    "handläggare", "mottagare", "justerat", "anslag", "reservationer", "relaterade", "bilagor", "överklagbar",
+    "bild", "ingress", "författare", "taggar", "publicera", "avpublicera", "utkast", "slug", "extra",
+)  # fmt: skip
+ALIASES = {
+    "namnd": "nämnd",
+    "handlaggare": "handläggare",
+    "forfattare": "författare",
+    "overklagbar": "överklagbar",
+}
+_PARAGRAF = re.compile(r"^\d{1,5}[a-z]?$")
+_EXTRA_HINT = "uppgifter som avtalet inte känner till skrivs under extra:, t.ex. extra: {nyckel: värde}"
+
+
+def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | None, list[Diagnostic]]:
+    """Check every contract rule of one record; return it (if usable) and all its problems."""
+    rel = split.source.rel
+    reader = FieldReader(rel, split.meta.keys, split.meta.values)
+    data = _canonical(split.meta.data, reader)
+    reader.unknown_keys(data, (), KEYS, _EXTRA_HINT)
+    g = data.get
+
+    def at(key: str) -> tuple[str]:
+        return (_written_as(split.meta.data, key),)
+
+    titel = reader.text(
+        g("titel"), at("titel"), "titel", required=True, hint="skriv ärendemeningen, t.ex. titel: Budget 2024"
+    )
+    typ = _doc_type(reader, g("typ"), at("typ"), config)
+    when = reader.date_time(g("datum"), at("datum"), "datum", required=True)
+    org = _organisation(reader, g("organisation"), at("organisation"), config)
+    board = _board(reader, g("nämnd"), at("nämnd"), org, config, typ)
+    paragraf = _paragraf(reader, g("paragraf"), at("paragraf"), typ)
+    justerat = reader.date(g("justerat"), at("justerat"), "justerat")
+    anslag = reader.date(g("anslag"), at("anslag"), "anslag")
+    publicera = reader.date(g("publicera"), at("publicera"), "publicera")
+    avpublicera = reader.date(g("avpublicera"), at("avpublicera"), "avpublicera")
+    _order(reader, [("datum", when[0] if when else None), ("justerat", justerat), ("anslag", anslag)], at)
+    if publicera and avpublicera and avpublicera <= publicera:
+        reader.report(
+            at("avpublicera"),
+            "avpublicera",
+            "avpublicera ligger före publicera",
+            "avpublicera ska vara senare än publicera",
+        )
+    slug = reader.text(g("slug"), at("slug"), "slug")
+    if slug and not SLUG_RE.match(slug):
+        reader.report(
+            at("slug"),
+            "slug",
+            f'"{slug}" kan inte stå i en webbadress',
+            f"skriv bara a-z, 0-9 och -, t.ex. slug: {slugify(slug)}",
+        )
+    extra = reader.mapping(g("extra"), at("extra"), "extra", "extra: {nyckel: värde}") or {}
+    content_dir = config.content_dir
+    record_dir = split.source.path.parent
+    bilagor = read_attachments(reader, g("bilagor"), at("bilagor"), record_dir, content_dir)
+    bild = read_image(reader, g("bild"), at("bild"), record_dir, content_dir)
+    details = _details(reader, g, at)
+    appealable = typ.appealable if typ is not None else True
+    overklagbar = reader.boolean(g("överklagbar"), at("överklagbar"), "överklagbar", appealable)
+    if titel is None or typ is None or when is None or org is None:
+        return None, reader.diagnostics
+    if (typ.needs_board and board is None) or (typ.needs_paragraph and paragraf is None):
+        return None, reader.diagnostics
+    record = Record(
+        rel=rel,
+        titel=titel,
+        typ=typ,
+        datum=when[0],
+        tid=when[1],
+        organisation=org.slug,
+        namnd=board,
+        paragraf=paragraf,
+        justerat=justerat,
+        anslag=anslag,
+        bilagor=bilagor,
+        overklagbar=overklagbar,
+        bild=bild,
+        publicera=publicera,
+        avpublicera=avpublicera,
+        slug=slug,
+        extra=extra,
+        body=split.body,
+        body_line=split.body_line,
+        keys=split.meta.keys,
+        **details,
+    )
+    return record, reader.diagnostics
+
+
+def _details(reader: FieldReader, g: Callable[[str], Any], at: Callable[[str], tuple[str]]) -> dict[str, Any]:
+    """Read the descriptive fields; they are checked even when the record is unusable for other reasons."""
+
+    def text(key: str) -> str:
+        return reader.text(g(key), at(key), key) or ""
+
+    return {
+        "diarienummer": reader.text(g("diarienummer"), at("diarienummer"), "diarienummer"),
+        "beslut": text("beslut"),
+        "sammanfattning": text("sammanfattning"),
+        "handlaggare": text("handläggare"),
+        "mottagare": reader.text_list(g("mottagare"), at("mottagare"), "mottagare"),
+        "reservationer": _reservations(reader, g("reservationer"), at("reservationer")),
+        "relaterade": _references(reader, g("relaterade"), at("relaterade")),
+        "ingress": text("ingress"),
+        "forfattare": text("författare"),
+        "taggar": reader.text_list(g("taggar"), at("taggar"), "taggar"),
+        "utkast": reader.boolean(g("utkast"), at("utkast"), "utkast", False),
+    }
+
+
+def _canonical(data: Mapping[str, Any], reader: FieldReader) -> dict[str, Any]:
+    """Map ASCII aliases to the Swedish keys; writing both is an error, reported at the later one."""
+    out: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    for key, value in data.items():
+        name = ALIASES.get(str(key), str(key))
+        if name in out:
+            line = reader.keys.at(written[name]).line
+            reader.report(
+                (str(key),),
+                name,
+                f"{key} och {written[name]} är samma nyckel (även på rad {line})",
+                "ta bort den ena raden",
+                on_key=True,
+            )
+        out[name] = value
+        written[name] = str(key)
+    return out
+
+
+def _written_as(data: Mapping[str, Any], key: str) -> str:
+    """Return the spelling the author used for ``key`` (so positions are found)."""
+    if key in data:
+        return key
+    return next((alias for alias, name in ALIASES.items() if name == key and alias in data), key)
+
+
+def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig) -> DocumentType | None:
+    names = [t.key for t in config.document_types]
+    key = reader.text(value, where, "typ", required=True, hint="skriv typ: och en av " + ", ".join(names))
+    if key is None:
+        return None
+    found = config.document_type(key)
+    if found is None:
+        reader.report(
+            where,
+            "typ",
+            f'okänd dokumenttyp "{key}"',
+            did_you_mean(key, names, "tillåtna typer: " + ", ".join(names)),
+        )
+    return found
+
+
+def _organisation(
+    reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig
+) -> OrganisationConfig | None:
+    name = reader.text(value, where, "organisation")
+    if not config.organisations:
+        return None
+    if name is None:
+        return config.organisations[0]
+    found = next((o for o in config.organisations if name in (o.name, o.slug)), None)
+    if found is None:
+        names = [o.name for o in config.organisations]
+        reader.report(
+            where,
+            "organisation",
+            f'okänd organisation "{name}"',
+            did_you_mean(name, names, "deklarera den i site.yaml under organisations"),
+        )
+    return found
+
+
+def _board(
+    reader: FieldReader,
+    value: Any,
+    where: tuple[str],
+    org: OrganisationConfig | None,
+    config: SiteConfig,
+    typ: DocumentType | None,
+) -> str | None:
+    name = reader.text(value, where, "nämnd")
+    if name is None:
+        if typ is not None and typ.needs_board:
+            example = org.boards[0].short if org is not None and org.boards else "KS"
+            reader.report_missing(
+                where,
+                "nämnd",
+                f"skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: {example}",
+                f"nämnd saknas (krävs för {typ.key})",
+            )
+        return None
+    if org is None:
+        return None
+    found = next((b for b in org.boards if name in (b.name, b.short)), None)
+    if found is None:
+        elsewhere = next(
+            (o for o in config.organisations for b in o.boards if name in (b.name, b.short)), None
+        )
+        if elsewhere is not None:
+            message = f'nämnden "{name}" finns inte i {org.name}'
+            hint = f"nämnden hör till {elsewhere.name}: skriv organisation: {elsewhere.name}"
+        else:
+            message = f'okänd nämnd "{name}"'
+            candidates = [b.name for b in org.boards] + [b.short for b in org.boards]
+            hint = did_you_mean(name, candidates, f'deklarera nämnden i site.yaml under "{org.name}"')
+        reader.report(where, "nämnd", message, hint)
+        return None
+    return found.short
+
+
+def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentType | None) -> str | None:
+    if value is None or value == "":
+        if typ is not None and typ.needs_paragraph:
+            reader.report_missing(
+                where,
+                "paragraf",
+                "skriv paragrafens nummer, t.ex. paragraf: 12",
+                f"paragraf saknas (krävs för {typ.key})",
+            )
+        return None
+    text = str(value).strip().lower()
+    if isinstance(value, bool) or not _PARAGRAF.match(text):
+        reader.report(
+            where,
+            "paragraf",
+            f'"{value}" är inget paragrafnummer',
+            "skriv bara numret, ev. med en bokstav: paragraf: 12 eller paragraf: 12a",
+        )
+        return None
+    return text
+
+
+def _order(
+    reader: FieldReader,
+    dates: list[tuple[str, dt.date | None]],
+    at: Callable[[str], tuple[str]],
+) -> None:
+    """Check datum ≤ justerat ≤ anslag (each date that is given), reporting at the later key."""
+    known = [(k, d) for k, d in dates if d is not None]
+    for (k1, d1), (k2, d2) in itertools.pairwise(known):
+        if d2 < d1:
+            reader.report(
+                at(k2),
+                k2,
+                f"{k2} ({d2}) ligger före {k1} ({d1})",
+                "protokollet justeras efter sammanträdet och anslås efter justeringen: "
+                "datum ≤ justerat ≤ anslag; kontrollera datumen",
+            )
+
+
+def _reservations(reader: FieldReader, value: Any, where: tuple[str]) -> tuple[Reservation, ...]:
+    example = "reservationer: [{namn: Anna Svensson, parti: S, text: …}]"
+    result = []
+    for i, item in reader.mapping_list(value, where, "reservationer", example):
+        here = (*where, i)
+        reader.unknown_keys(item, here, ("namn", "parti", "text"))
+        namn, parti, text = (reader.text(item.get(k), (*here, k), k) or "" for k in ("namn", "parti", "text"))
+        if not (namn or parti or text):
+            reader.report(
+                here, "reservationer", "reservationen är tom", "skriv minst ett av namn, parti och text"
+            )
+            continue
+        result.append(Reservation(namn, parti, text))
+    return tuple(result)
+
+
+def _references(reader: FieldReader, value: Any, where: tuple[str]) -> tuple[Reference, ...]:
+    refs = []
+    for i, text in enumerate(reader.text_list(value, where, "relaterade")):
+        pos = reader.at(*where, i) if isinstance(value, list) else reader.at(*where)
+        refs.append(Reference(text, pos.line, pos.column))
+    return tuple(refs)

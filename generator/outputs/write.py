@@ -1,0 +1,108 @@
+"""Write the site into a staging folder beside the output, then swap it in.
+
+Nothing outside the output folder (and its staging sibling) is ever written or deleted, and a
+failed build leaves the previously published output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.base.diagnostics import Diagnostic
+
+
+class Staging:
+    """A fresh folder beside the output that becomes the output only when everything succeeded."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.root = output.parent / f".{output.name}.staging-{os.getpid()}"
+        self.written: set[str] = set()
+
+    def __enter__(self) -> Staging:
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir(parents=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Reached on success too, after swap(): then the folder is gone already.
+        if self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def write_text(self, rel: str, text: str) -> None:
+        """Write one file; refuse to write the same path twice (two pages claiming one address)."""
+        if rel in self.written:
+            raise RuntimeError(f"två sidor skrivs till samma fil: {rel}")
+        self.written.add(rel)
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
+        """Write ``render(*args)`` at ``rel``; ``source`` is all the text depends on (the page job).
+
+        This writer always renders; the preview's writer skips pages whose ``source`` is unchanged.
+        """
+        self.write_text(rel, render(*args))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write one file byte for byte (CRLF calendars, feeds); refuse to write the same path twice."""
+        if rel in self.written:
+            raise RuntimeError(f"två filer skrivs till samma adress: {rel}")
+        self.written.add(rel)
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def copy_file(self, source: Path, rel: str) -> None:
+        """Copy one file in (static assets, attachments); a later copy of the same path is skipped."""
+        if rel in self.written:
+            return
+        self.written.add(rel)
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+    def swap(self) -> None:
+        """Replace the output with the staged site: two renames, the old site removed last."""
+        old = self.output.parent / f".{self.output.name}.old-{os.getpid()}"
+        if self.output.exists():
+            self.output.rename(old)
+        self.root.rename(self.output)
+        if old.exists():
+            shutil.rmtree(old)
+
+
+def check_output_dir(output: Path, site_dir: Path) -> Diagnostic | None:
+    """Refuse an output folder whose replacement could destroy something that is not ours."""
+    out = output.resolve()
+    site = site_dir.resolve()
+    forbidden = {Path("/"), Path.home().resolve(), site, (site / "content").resolve()}
+    problem = None
+    if out in forbidden:
+        problem = f"{out} får inte vara utdatamappen"
+    elif site.is_relative_to(out):
+        problem = f"{out} innehåller webbplatsens mapp"
+    elif out.is_relative_to(site / "content"):
+        problem = f"{out} ligger i content/"
+    elif out.is_relative_to(site / "themes") or out.is_relative_to(site / "templates"):
+        problem = f"{out} ligger i en mapp med mallar"
+    elif out.exists() and not out.is_dir():
+        problem = f"{out} är en fil, inte en mapp"
+    elif out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        # The whole folder is replaced: a folder of other files (--out ~/Dokument) is never taken for ours.
+        problem = f"{out} innehåller annat än en byggd webbplats, och hela utdatamappen ersätts vid bygget"
+    if problem is None:
+        return None
+    return Diagnostic(
+        "--out",
+        0,
+        0,
+        "utdatamapp",
+        problem,
+        "välj en egen mapp för den byggda webbplatsen, t.ex. --out public",
+    )

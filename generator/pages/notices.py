@@ -1,0 +1,216 @@
+"""The notice board (anslagstavlan) and what every decision and meeting page says about appealing.
+
+Kommunallagen 8 kap. 9–10 §§ and 12 §: the notice of a justerat protokoll is posted on the notice board
+and stays there until the time to appeal has run out (13 kap. 5 §: three weeks from the posting, moved by
+lagen (1930:173) past weekends, holidays and the three eves), and not a day longer. 5 kap. 62 §: the time
+and place of fullmäktige's meetings is announced on the notice board. Everything here depends on the day of
+the build, so a nightly build keeps the board lawful.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from generator.base.doctypes import Kind
+from generator.base.urls import NOTICE_BOARD, appeal_path
+from generator.model.appeal import last_appeal_day, notice_is_up
+from generator.model.holidays import holiday_name
+from generator.model.site import Entry, Meeting, Site
+from generator.pages.context import Item, Link, make_item
+from generator.pages.pages import MeetingView, PageJob, PageMaker
+
+ASSEMBLY_WORD = "fullmäktige"
+"""Kommunfullmäktige, regionfullmäktige, förbundsfullmäktige: the assemblies whose meetings are announced."""
+
+
+@dataclass(frozen=True)
+class AppealView:
+    """What a decision's or meeting's page says about appealing it (Kommunallagen 13 kap.)."""
+
+    appealable: bool
+    """False for a decision written ``överklagbar: false``, or a meeting with no appealable decision."""
+    last_day: dt.date | None
+    """The last day an appeal may arrive; None while the anslag date is not yet published."""
+    expired: bool
+    """True when the build date is past ``last_day``: the page says the time has run out."""
+    moved_from: dt.date | None
+    """The day the period really ends when that is no working day (lag 1930:173), else None."""
+    moved_reason: str
+    """What that day is: a holiday's or eve's name, or the weekday (``julafton``, ``lördag``)."""
+    organisation: str
+    court: str
+    """The förvaltningsrätt that hears the appeal."""
+    reference: str
+    """How to name the decision in an appeal: board, date and §, or title and date."""
+    diarienummer: str
+    url: str
+    """The organisation's permanent page on how to appeal."""
+
+
+@dataclass(frozen=True)
+class MinutesNotice:
+    """The notice that a meeting's protokoll has been justerat (8 kap. 12 §)."""
+
+    meeting: MeetingView
+    posted: dt.date
+    """The day the notice went up (anslag)."""
+    down: dt.date
+    """The last day the notice is up: the last day to appeal."""
+
+
+@dataclass(frozen=True)
+class DecisionNotice:
+    """The notice of a delegationsbeslut whose appeal period runs."""
+
+    item: Item
+    posted: dt.date
+    down: dt.date
+
+
+@dataclass(frozen=True)
+class MeetingAnnouncement:
+    """An upcoming fullmäktige meeting, announced from its kallelse (5 kap. 62 §)."""
+
+    item: Item
+    time: dt.time | None
+
+
+def is_assembly(board_name: str) -> bool:
+    """Tell whether a board is a fullmäktige, whose meetings the notice board announces."""
+    return ASSEMBLY_WORD in board_name.casefold()
+
+
+def notice_board_job(maker: PageMaker) -> PageJob:
+    """Return the notice board page: the notices up on the day of the build."""
+    site, t = maker.site, maker.t
+    page = maker.page(NOTICE_BOARD + "/", t("notice_board_title"), indexed=False)
+    values: dict[str, Any] = {
+        "minutes": minutes_notices(maker),
+        "upcoming": announcements(site),
+        "delegation": decision_notices(site),
+        "appeal_pages": appeal_links(maker),
+    }
+    return PageJob(NOTICE_BOARD + "/", "notices.html", page, values)
+
+
+def appeal_links(maker: PageMaker) -> list[Link]:
+    """Return each organisation's permanent page on how to appeal."""
+    base = maker.site.config.base_path
+    return [
+        Link(maker.t("appeal_page_title", organisation=o.config.name), base + appeal_path(o.config.slug))
+        for o in maker.site.organisations
+    ]
+
+
+def minutes_notices(maker: PageMaker, organisation: str | None = None) -> list[MinutesNotice]:
+    """Return the notices of justerade protokoll up on the build date, newest first."""
+    site = maker.site
+    day, period = site.build_date, site.config.appeal_period_days
+    notices = []
+    for meeting in site.meetings.values():
+        if organisation is not None and meeting.organisation.slug != organisation:
+            continue
+        if meeting.anslag is None or not _has_minutes(meeting):
+            continue
+        if notice_is_up(meeting.anslag, day, period):
+            down = last_appeal_day(meeting.anslag, period)
+            notices.append(MinutesNotice(maker.meeting_view(meeting), meeting.anslag, down))
+    notices.sort(key=lambda n: (n.posted, n.meeting.date, n.meeting.board), reverse=True)
+    return notices
+
+
+def _has_minutes(meeting: Meeting) -> bool:
+    """Tell whether a meeting has minutes on the site (a § or the whole protokoll), not just a kallelse."""
+    return any(e.record.typ.kind in (Kind.MINUTES_ITEM, Kind.MINUTES) for e in meeting.entries)
+
+
+def announcements(site: Site) -> list[MeetingAnnouncement]:
+    """Return the kallelser of fullmäktige meetings on or after the build date, soonest first."""
+    found = []
+    for entry in site.entries:
+        rec = entry.record
+        if rec.typ.kind is not Kind.NOTICE or rec.namnd is None or rec.datum < site.build_date:
+            continue
+        if is_assembly(site.boards[(rec.organisation, rec.namnd)].config.name):
+            found.append((rec.sort_key, MeetingAnnouncement(make_item(entry, site), rec.tid)))
+    return [a for _, a in sorted(found, key=lambda pair: pair[0])]
+
+
+def decision_notices(site: Site, organisation: str | None = None) -> list[DecisionNotice]:
+    """Return the appealable delegationsbeslut whose notice is up on the build date, newest first."""
+    day, period = site.build_date, site.config.appeal_period_days
+    notices = []
+    for entry in site.entries:
+        rec = entry.record
+        if rec.typ.kind is not Kind.DELEGATION or rec.anslag is None or not rec.overklagbar:
+            continue
+        if organisation is not None and rec.organisation != organisation:
+            continue
+        if notice_is_up(rec.anslag, day, period):
+            down = last_appeal_day(rec.anslag, period)
+            notices.append(DecisionNotice(make_item(entry, site), rec.anslag, down))
+    return sorted(notices, key=lambda n: (n.posted, n.item.date), reverse=True)
+
+
+def record_appeal(maker: PageMaker, entry: Entry, meeting: Meeting | None) -> AppealView | None:
+    """Return what a record's page says about appealing it; None for papers, notices and news."""
+    rec = entry.record
+    if rec.typ.kind not in (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION):
+        return None
+    anslag = rec.anslag or (meeting.anslag if meeting is not None else None)
+    t = maker.t
+    if rec.typ.kind is Kind.MINUTES_ITEM and rec.namnd:
+        board = maker.site.boards[(rec.organisation, rec.namnd)].config.name
+        reference = t("appeal_reference_paragraf", board=board, date=t.date(rec.datum), paragraf=rec.paragraf)
+    elif rec.typ.kind is Kind.MINUTES and rec.namnd:
+        board = maker.site.boards[(rec.organisation, rec.namnd)].config.name
+        reference = t("appeal_reference_meeting", board=board, date=t.date(rec.datum))
+    else:
+        reference = t("appeal_reference_title", title=rec.titel, date=t.date(rec.datum))
+    return _appeal(maker, rec.organisation, rec.overklagbar, anslag, reference, rec.diarienummer or "")
+
+
+def meeting_appeal(maker: PageMaker, meeting: Meeting) -> AppealView | None:
+    """Return what a meeting's page says about appealing its decisions; None before it has minutes."""
+    if not _has_minutes(meeting):
+        return None
+    appealable = any(e.record.overklagbar for e in meeting.entries if e.record.typ.kind is not Kind.NOTICE)
+    t = maker.t
+    reference = t("appeal_reference_meeting", board=meeting.board.name, date=t.date(meeting.date))
+    return _appeal(maker, meeting.organisation.slug, appealable, meeting.anslag, reference, "")
+
+
+def _appeal(
+    maker: PageMaker, org_slug: str, appealable: bool, anslag: dt.date | None, reference: str, dnr: str
+) -> AppealView:
+    """Return the appeal view of one decision or meeting of the organisation ``org_slug``."""
+    site = maker.site
+    org = site.organisation(org_slug).config
+    period = site.config.appeal_period_days
+    last = last_appeal_day(anslag, period) if anslag and appealable else None
+    nominal = anslag + dt.timedelta(days=period) if anslag else None
+    moved = nominal if last is not None and nominal != last else None
+    return AppealView(
+        appealable=appealable,
+        last_day=last,
+        expired=last is not None and site.build_date > last,
+        moved_from=moved,
+        moved_reason=(holiday_name(moved) or maker.t.weekday(moved)) if moved else "",
+        organisation=org.name,
+        court=org.appeal_court,
+        reference=reference,
+        diarienummer=dnr,
+        url=site.config.base_path + appeal_path(org.slug),
+    )
+
+
+def appeal_page_values(maker: PageMaker, organisation: str) -> dict[str, Any]:
+    """Return what an organisation's permanent appeal page shows besides its settings: what is open now."""
+    open_now = minutes_notices(maker, organisation)
+    return {
+        "open_minutes": [n for n in open_now if n.meeting.last_appeal_day is not None],
+        "open_decisions": decision_notices(maker.site, organisation),
+        "notice_board_url": maker.site.config.base_path + NOTICE_BOARD + "/",
+    }

@@ -1,0 +1,198 @@
+"""Every page of the site as a job: an address, a template, and the documented values it sees.
+
+Jobs are produced lazily so that 100,000 record pages are rendered and written one at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.base.doctypes import Kind
+from generator.base.urls import (
+    ACCESSIBILITY,
+    ARCHIVE,
+    NEWS,
+    NOTICE_BOARD,
+    SEARCH,
+    appeal_path,
+    month_path,
+    paged,
+    year_path,
+)
+from generator.config.i18n import Translator
+from generator.model.appeal import last_appeal_day
+from generator.model.site import Board, Entry, Meeting, Site
+from generator.pages.context import Item, Link, PageContext, make_item
+
+LATEST = 20
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: ``template`` with ``page`` and ``values``, written at ``path``."""
+
+    path: str
+    template: str
+    page: PageContext
+    values: dict[str, Any]
+
+    @property
+    def file(self) -> str:
+        """Return the output file, relative to the output folder."""
+        return self.path if self.path.endswith(".html") else self.path + "index.html"
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting as listed and shown: its §§ in order and its appeal dates."""
+
+    title: str
+    url: str
+    board: str
+    board_url: str
+    organisation: str
+    date: dt.date
+    justerat: dt.date | None
+    anslag: dt.date | None
+    last_appeal_day: dt.date | None
+    protocol_location: str
+    appeal_court: str
+    appeal_url: str
+    items: list[Item]
+    documents: list[Item]
+
+
+class PageMaker:
+    """Builds page jobs for one site; holds the shared parts of every page's context."""
+
+    def __init__(self, site: Site, t: Translator) -> None:
+        self.site = site
+        self.t = t
+        cfg = site.config
+        self.nav = (
+            Link(t("nav_start"), cfg.base_path),
+            Link(t("nav_notice_board"), cfg.base_path + NOTICE_BOARD + "/"),
+            Link(t("nav_news"), cfg.base_path + NEWS + "/"),
+            Link(t("nav_archive"), cfg.base_path + ARCHIVE + "/"),
+            Link(t("nav_search"), cfg.base_path + SEARCH + "/"),
+        )
+        self.footer = (Link(t("nav_accessibility"), cfg.base_path + ACCESSIBILITY + "/"),)
+        self.home = Link(t("nav_start"), cfg.base_path)
+        self._meeting_views: dict[Meeting, MeetingView] = {}
+
+    def page(self, path: str, title: str, crumbs: tuple[Link, ...] = (), **kw: Any) -> PageContext:
+        """Return the shared context of one page."""
+        cfg = self.site.config
+        return PageContext(
+            site_title=cfg.title,
+            language=cfg.language,
+            base_path=cfg.base_path,
+            base_url=cfg.base_url,
+            path=path,
+            title=title,
+            description=kw.pop("description", ""),
+            breadcrumbs=(self.home, *crumbs) if path else (),
+            build_date=self.site.build_date,
+            nav=self.nav,
+            footer=self.footer,
+            notice_board_url=cfg.base_path + NOTICE_BOARD + "/",
+            **kw,
+        )
+
+    def meeting_view(self, meeting: Meeting) -> MeetingView:
+        """Return the view of one meeting, made once per build.
+
+        Every § of a meeting shows the meeting's view on its page; making it anew for each would cost
+        the square of the meeting's size.
+        """
+        view = self._meeting_views.get(meeting)
+        if view is None:
+            view = self._meeting_views[meeting] = self._make_meeting_view(meeting)
+        return view
+
+    def _make_meeting_view(self, meeting: Meeting) -> MeetingView:
+        site, base = self.site, self.site.config.base_path
+        board = site.boards[(meeting.organisation.slug, meeting.board.short)]
+        # A whole protokoll is as appealable as its §§; a kallelse is no decision.
+        decisions = (e.record for e in meeting.entries if e.record.typ.kind is not Kind.NOTICE)
+        appealable = any(rec.overklagbar for rec in decisions)
+        last = (
+            last_appeal_day(meeting.anslag, site.config.appeal_period_days)
+            if meeting.anslag and appealable
+            else None
+        )
+        return MeetingView(
+            title=self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
+            url=base + meeting.path,
+            board=meeting.board.name,
+            board_url=base + board.path,
+            organisation=meeting.organisation.name,
+            date=meeting.date,
+            justerat=meeting.justerat,
+            anslag=meeting.anslag,
+            last_appeal_day=last,
+            protocol_location=meeting.organisation.protocol_location,
+            appeal_court=meeting.organisation.appeal_court,
+            appeal_url=base + appeal_path(meeting.organisation.slug),
+            items=[make_item(e, site) for e in meeting.items],
+            documents=[make_item(e, site) for e in meeting.documents],
+        )
+
+    def board_crumbs(self, board: Board) -> tuple[Link, ...]:
+        """Return the breadcrumbs down to ``board``."""
+        base = self.site.config.base_path
+        org = next(o for o in self.site.organisations if o.config is board.organisation)
+        chain = [board]
+        while chain[0].parent is not None:
+            chain.insert(0, chain[0].parent)
+        return (Link(org.config.name, base + org.path), *(Link(b.config.name, base + b.path) for b in chain))
+
+    def listing(
+        self,
+        path: str,
+        template: str,
+        title: str,
+        entries: list[Entry],
+        crumbs: tuple[Link, ...],
+        **values: Any,
+    ) -> Iterator[PageJob]:
+        """Yield the pages of a paginated listing (page number in the title from page 2 on)."""
+        size = self.site.config.page_size
+        count = max(1, -(-len(entries) // size))
+        for number in range(1, count + 1):
+            chunk = entries[(number - 1) * size : number * size]
+            page_title = (
+                title
+                if number == 1
+                else self.t("page_title_numbered", title=title, number=number, count=count)
+            )
+            page = self.page(
+                paged(path, number), page_title, crumbs, page_number=number, page_count=count, indexed=False
+            )
+            pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
+            yield PageJob(
+                page.path,
+                template,
+                page,
+                {"items": [make_item(e, self.site) for e in chunk], "pages": pages, **values},
+            )
+
+    def with_title(self, job: PageJob, title: str) -> PageJob:
+        """Return ``job`` with another page title."""
+        return replace(job, page=replace(job.page, title=title))
+
+
+def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:
+    """Return the months of ``year`` that have records, with their counts."""
+    base = site.config.base_path
+    return [
+        (Link(t.month(m), base + month_path(y, m)), len(entries))
+        for (y, m), entries in sorted(site.months.items())
+        if y == year
+    ]
+
+
+__all__ = ["MeetingView", "PageJob", "PageMaker", "month_links", "year_path"]

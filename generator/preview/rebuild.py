@@ -1,0 +1,289 @@
+"""The preview's rebuild: the smallest safe rebuild after a change.
+
+The served site is ``OUT/site``. A rebuild runs the whole build with a memo (unchanged records are
+not read, checked or rendered again) and a staging that renders only the pages whose inputs changed
+(see ``fingerprint``); the new files are moved in one rename each once the build succeeded, and the
+files of pages that are gone are removed. A failed build leaves the served site as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import shutil
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from generator.base.diagnostics import Diagnostic
+from generator.build import BuildOptions, BuildResult, Loaded, build
+from generator.load.memo import Memo
+from generator.outputs.write import Staging
+from generator.preview.fingerprint import describe
+from generator.preview.watch import Batch, ChangeKind
+
+LIVE = "site"
+"""The served folder's name inside the preview's output folder."""
+
+
+class Cancelled(Exception):
+    """Raised inside a build that a newer change makes pointless."""
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one output file was made from: its kind (page, file, extra) and a key of its inputs."""
+
+    kind: str
+    key: str | None
+    """The page's digest, the source file's stat or the content's hash; None: always make again."""
+
+
+class PreviewStaging(Staging):
+    """Writes only what changed into a small folder, then moves it into the served site file by file.
+
+    The served folder is touched only once the whole build succeeded, and each file is replaced by
+    one rename, so a request never reads half a file and a failed build leaves the site as it was.
+    """
+
+    def __init__(
+        self,
+        output: Path,
+        number: int,
+        previous: dict[str, Made],
+        reuse_pages: bool,
+        extras: bool,
+        cancel: Callable[[], bool] | None = None,
+    ) -> None:
+        super().__init__(output)
+        self.live = output
+        self.root = output.parent / f".{output.name}.staging-{number}"
+        self.previous = previous
+        self.reuse_pages = reuse_pages
+        self.extras = extras
+        self.cancel = cancel
+        """Asked before each file: True abandons the build (a newer change is waiting)."""
+        self.manifest: dict[str, Made] = {}
+        self.rendered = 0
+        self._kept: set[str] = set()
+
+    @property
+    def kept(self) -> int:
+        """Return how many served files were left as they were."""
+        return len(self._kept)
+
+    def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
+        """Keep the served page if its digest is unchanged; else render it."""
+        self._check_cancel()
+        digest = describe(source)
+        made = Made("page", None if digest is None else "page:" + digest)
+        if self.reuse_pages and self._keep(rel, made):
+            return
+        self.write_text(rel, render(*args))
+        self.manifest[rel] = made
+        self.rendered += 1
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write a feed, calendar or data file, unless the served one has the same bytes."""
+        self._check_cancel()
+        made = Made("extra", hashlib.blake2b(data, digest_size=16).hexdigest())
+        if not self._keep(rel, made):
+            super().write_bytes(rel, data)
+            self.manifest[rel] = made
+
+    def copy_file(self, source: Path, rel: str) -> None:
+        """Copy a static file or attachment, unless the served copy came from the same file."""
+        if rel in self.written:
+            return
+        st = source.stat()
+        made = Made("file", f"{source}:{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
+        if not self._keep(rel, made):
+            super().copy_file(source, rel)
+            self.manifest[rel] = made
+
+    def _keep(self, rel: str, made: Made) -> bool:
+        """Return True (and note it) when the served file was made from exactly ``made``."""
+        if made.key is None or self.previous.get(rel) != made or rel in self.written:
+            return False
+        self.written.add(rel)
+        self._kept.add(rel)
+        self.manifest[rel] = made
+        return True
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled
+
+    def swap(self) -> None:
+        """Move every new file into the served folder; remove what this build no longer makes.
+
+        A build that a newer change has made pointless is abandoned here, so that an idle-time build
+        never publishes a page the open pages are not told about.
+        """
+        self._check_cancel()
+        if not self.live.exists():
+            self.root.rename(self.live)
+            return
+        for rel, made in self.previous.items():
+            if rel in self.written:
+                continue
+            if made.kind == "extra" and not self.extras:
+                self.manifest[rel] = made  # made again when the preview is idle
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                (self.live / rel).unlink()
+                _remove_empty_parents(self.live / rel, self.live)
+        for rel in self.written - self._kept:
+            target = self.live / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.root / rel, target)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _remove_empty_parents(path: Path, stop: Path) -> None:
+    """Remove the now empty folders above a removed page (an old address then answers 404)."""
+    folder = path.parent
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+@dataclass
+class Rebuild:
+    """The outcome of one preview rebuild."""
+
+    result: BuildResult
+    published: bool
+    """True when the served site was updated (the build was good)."""
+    kind: ChangeKind
+    rendered: int = 0
+    kept: int = 0
+    files_read: int = 0
+    """Record files read from disk (the others came from memory)."""
+    banners: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+    """Page address → ("utkast" | "publiceras", day): drafts and scheduled records shown in the preview."""
+
+
+class PreviewBuilder:
+    """Rebuilds one site into ``OUT/site``, remembering what it can between builds."""
+
+    def __init__(self, site_dir: Path, out: Path, base_url: str, build_date: dt.date | None = None) -> None:
+        self.site_dir = site_dir
+        self.out = out
+        self.live = out / LIVE
+        self.base_url = base_url
+        self.build_date = build_date
+        self.memo = Memo()
+        self.manifest: dict[str, Made] = {}
+        """How each served file was made."""
+        self.loaded: Loaded | None = None
+        """The served pages' model, kept alive so that the identities in page digests stay unique."""
+        self.number = 0
+
+    def options(self, extras: bool) -> BuildOptions:
+        """Return the preview's build options: drafts and scheduled records included, no search index."""
+        return BuildOptions(
+            site_dir=self.site_dir,
+            out=self.live,
+            drafts=True,
+            scheduled=True,
+            build_date=self.build_date,
+            search=False,
+            base_url=self.base_url,
+            extras=extras,
+        )
+
+    def rebuild(
+        self, batch: Batch | None = None, extras: bool = False, cancel: Callable[[], bool] | None = None
+    ) -> Rebuild | None:
+        """Rebuild after ``batch`` (None: from scratch); never raises for anything in the site.
+
+        Without ``extras`` only pages and files are made (feeds and data files stay as they were);
+        with them, everything. Return None when ``cancel`` said to stop.
+        """
+        fresh = ChangeKind.STATIC if extras else ChangeKind.CONFIG
+        kind = batch.worst if batch is not None else fresh
+        if kind is ChangeKind.CONFIG:
+            self.memo.clear()
+        for path in batch.paths if batch else ():
+            self.memo.forget_file(path)
+            if path.suffix != ".md":
+                self.memo.forget_mentions(path.name)
+        self.number += 1
+        reuse = kind in (ChangeKind.CONTENT, ChangeKind.STATIC)
+        staging = PreviewStaging(self.live, self.number, self.manifest, reuse, extras, cancel)
+        try:
+            result = build(self.options(extras), self.memo, lambda _out: staging)
+        except Cancelled:
+            return None
+        except Exception as exc:  # a template error or a bug must not stop the preview
+            result = BuildResult(diagnostics=[crash_diagnostic(exc, self.site_dir)])
+        published = result.ok and result.output is not None
+        outcome = Rebuild(result, published, kind, staging.rendered, staging.kept, self.memo.files_read)
+        if published:
+            self.manifest, self.loaded = staging.manifest, result.loaded
+            outcome.banners = banners(result.loaded, result.build_date)
+        return outcome
+
+
+def banners(loaded: Loaded | None, day: dt.date | None) -> dict[str, tuple[str, dt.date | None]]:
+    """Return the page of every draft and every record published later than ``day``."""
+    found: dict[str, tuple[str, dt.date | None]] = {}
+    if loaded is None or day is None:
+        return found
+    for entry in loaded.site.entries:
+        rec = entry.record
+        if rec.utkast:
+            found["/" + entry.path] = ("utkast", None)
+        elif rec.publicera is not None and rec.publicera > day:
+            found["/" + entry.path] = ("publiceras", rec.publicera)
+    return found
+
+
+def crash_diagnostic(exc: Exception, site_dir: Path) -> Diagnostic:
+    """Return a diagnostic for an exception a build raised: a template's file and line when it has one."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or "mall"
+        with contextlib.suppress(ValueError):
+            where = Path(where).resolve().relative_to(site_dir.resolve()).as_posix()
+        return Diagnostic(
+            where, exc.lineno, 0, "mall", f"mallen kan inte läsas: {exc.message}", "rätta mallen"
+        )
+    if isinstance(exc, jinja2.TemplateError):
+        return Diagnostic("mall", 0, 0, "mall", f"en mall gick inte att visa: {exc}", "rätta mallen")
+    last = traceback.extract_tb(exc.__traceback__)[-1:]
+    at = f" ({Path(last[0].filename).name}:{last[0].lineno})" if last else ""
+    return Diagnostic(
+        "beslut",
+        0,
+        0,
+        "internt fel",
+        f"bygget avbröts av ett fel i programmet: {type(exc).__name__}: {exc}{at}",
+        "spara filen igen; kvarstår felet, rapportera det med filen som ändrades",
+    )
+
+
+def clear_old_output(out: Path) -> None:
+    """Remove what an earlier preview left in ``out`` (only names this module gives), in the background."""
+    doomed: list[Path] = []
+    for child in out.iterdir() if out.is_dir() else ():
+        if child.name == LIVE or child.name.startswith((f".{LIVE}.", ".pagefind-")):
+            aside = out / f".{LIVE}.old-{os.getpid()}-{len(doomed)}"
+            child.rename(aside)
+            doomed.append(aside)
+    if doomed:
+        threading.Thread(target=_remove_all, args=(doomed,), daemon=True).start()
+
+
+def _remove_all(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)

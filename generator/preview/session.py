@@ -1,0 +1,189 @@
+"""``beslut serve`` as one object: the server, the watcher and the rebuild loop, started and stopped together.
+
+The loop runs in one worker thread, so builds never overlap: it waits for a quiet batch of changes,
+rebuilds, publishes the outcome to the server (which tells the open pages), and, when nothing else
+is waiting, refreshes the search index in the background, abandoning it at the next change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.config.theme import BUILTIN_THEMES
+from generator.outputs.search import pagefind_command
+from generator.preview.rebuild import PreviewBuilder, Rebuild, clear_old_output, crash_diagnostic
+from generator.preview.serve import PreviewServer, PreviewState, start_server
+from generator.preview.watch import Batch, Layout, Watcher
+
+
+class PreviewSession:
+    """A running preview of one site."""
+
+    def __init__(
+        self,
+        site_dir: Path,
+        out: Path,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        poll: bool = False,
+        build_date: dt.date | None = None,
+        search: bool = True,
+        report: Callable[[Rebuild], None] | None = None,
+    ) -> None:
+        self.site_dir = site_dir.resolve()
+        self.out = out.resolve()
+        self.host, self.port, self.poll, self.search = host, port, poll, search
+        self.build_date = build_date
+        self.report = report or (lambda _rebuild: None)
+        self.state = PreviewState()
+        self.stopping = threading.Event()
+        self.server: PreviewServer | None = None
+        self.builder: PreviewBuilder | None = None
+        self.watcher: Watcher | None = None
+        self.worker: threading.Thread | None = None
+        self.first: Rebuild | None = None
+        self.language = "sv"
+        self.indexed = 0
+
+    @property
+    def url(self) -> str:
+        """Return the preview's address."""
+        assert self.server is not None
+        return self.server.url
+
+    def start(self) -> Rebuild:
+        """Bind the port, build the site once, start watching; return the first build's outcome."""
+        self.server = start_server(self.state, self.host, self.port)
+        self.out.mkdir(parents=True, exist_ok=True)
+        clear_old_output(self.out)
+        self.builder = PreviewBuilder(self.site_dir, self.out, self.server.url, self.build_date)
+        self.first = self._rebuild(None)
+        self.watcher = Watcher(self._layout(self.first), poll=self.poll)
+        self.watcher.start()
+        self.worker = threading.Thread(target=self._loop, name="beslut-rebuild", daemon=True)
+        self.worker.start()
+        return self.first
+
+    def stop(self) -> None:
+        """Stop watching, building and serving."""
+        self.stopping.set()
+        if self.watcher is not None:
+            self.watcher.stop()
+        if self.worker is not None:
+            self.worker.join(timeout=30)
+        if self.server is not None:
+            self.server.stop()
+
+    def _layout(self, rebuild: Rebuild) -> Layout:
+        loaded = rebuild.result.loaded
+        themes = loaded.theme.theme_dirs if loaded else [BUILTIN_THEMES / "standard"]
+        content = loaded.config.content_dir if loaded else self.site_dir / "content"
+        return Layout(self.site_dir, content.resolve(), self.out, tuple(d.resolve() for d in themes))
+
+    def _loop(self) -> None:
+        assert self.watcher is not None
+        self._guarded(self._when_idle)
+        while not self.stopping.is_set():
+            batch = self.watcher.next_batch(self.stopping)
+            if batch is None:
+                return
+            self._guarded(functools.partial(self._after, batch))
+
+    def _after(self, batch: Batch) -> None:
+        """Rebuild after ``batch``, watch what site.yaml now names, then do the idle work."""
+        assert self.watcher is not None
+        rebuild = self._rebuild(batch)
+        self.watcher.refresh(self._layout(rebuild) if batch.worst == "config" else None)
+        self._when_idle()
+
+    def _guarded(self, work: Callable[[], None]) -> None:
+        """Run ``work``; an error in the preview itself is shown like a failed build, and the loop goes on."""
+        try:
+            work()
+        except Exception as exc:
+            crash = crash_diagnostic(exc, self.site_dir)
+            self.state.publish(ok=False, diagnostics=[crash], failures=self.state.failures + 1)
+
+    def _when_idle(self) -> None:
+        """Make the feeds and data files, then the search index, unless a change arrives first."""
+        assert self.builder is not None and self.watcher is not None
+        if self.state.root is None or not self.state.ok or self.watcher.pending():
+            return
+        complete = self.builder.rebuild(extras=True, cancel=self.watcher.pending)
+        if complete is None:
+            return
+        if not complete.published:
+            self._publish(complete, None)
+        elif self.search:
+            self._index()
+
+    def _rebuild(self, batch: Batch | None) -> Rebuild:
+        """Rebuild the pages, publish the outcome to the server (the pages reload), report it."""
+        assert self.builder is not None
+        rebuild = self.builder.rebuild(batch)
+        assert rebuild is not None  # only a build that may be cancelled returns None
+        self._publish(rebuild, batch)
+        return rebuild
+
+    def _publish(self, rebuild: Rebuild, batch: Batch | None) -> None:
+        """Tell the server (and through it every open page) how a build went."""
+        assert self.builder is not None
+        result = rebuild.result
+        if result.loaded is not None:
+            self.language = result.loaded.config.language
+        figures = {
+            "seconds": round(result.seconds, 3),
+            "kind": rebuild.kind.value,
+            "rendered": rebuild.rendered,
+            "kept": rebuild.kept,
+            "files_read": rebuild.files_read,
+            "events": batch.events if batch else 0,
+            "timings": {stage: round(seconds, 3) for stage, seconds in result.timings.items()},
+        }
+        values: dict[str, object] = {
+            "builds": self.state.builds + 1,
+            "ok": result.ok,
+            "diagnostics": list(result.diagnostics),
+            "last": figures,
+        }
+        if rebuild.published:
+            values.update(
+                root=self.builder.live, generation=self.state.generation + 1, banners=rebuild.banners
+            )
+        else:
+            values["failures"] = self.state.failures + 1
+        self.state.publish(**values)
+        self.report(rebuild)
+
+    def _index(self) -> None:
+        """Index the current generation with Pagefind, unless a change arrives first."""
+        assert self.watcher is not None
+        root = self.state.root
+        if root is None or self.watcher.pending():
+            return
+        self.indexed += 1
+        target = self.out / f".pagefind-{self.indexed}"
+        command = [*pagefind_command(), "--site", str(root), "--output-path", str(target)]
+        command += ["--force-language", self.language, "--silent"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while process.poll() is None:
+            if self.watcher.pending() or self.stopping.is_set():
+                process.terminate()
+                process.wait()
+                shutil.rmtree(target, ignore_errors=True)
+                return
+            time.sleep(0.05)
+        if process.returncode != 0:
+            shutil.rmtree(target, ignore_errors=True)
+            return
+        with self.state.changed:
+            old, self.state.pagefind = self.state.pagefind, target
+        if old is not None and old != target:
+            shutil.rmtree(old, ignore_errors=True)
