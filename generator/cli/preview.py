@@ -112,7 +112,7 @@ def add_new_command(sub: Any) -> None:
 
 def new_record(args: argparse.Namespace) -> int:
     """Write a new record; print its file and its preview address (1 if it cannot be made)."""
-    from generator.cli.newrecord import NewRecord, Planned, plan_record, write_record
+    from generator.authoring.newrecord import NewRecord, Planned, plan_record, write_record
 
     config = load_config(args.site)
     if isinstance(config, list):

@@ -1,0 +1,1 @@
+"""Writing records: `beslut new` (and, later, import and init)."""

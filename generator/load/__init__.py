@@ -1,0 +1,1 @@
+"""Sources -> front matter -> validated, typed records; the personnummer guard; per-file memo."""

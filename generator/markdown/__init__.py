@@ -1,0 +1,1 @@
+"""A record's Markdown -> HTML, plain text and the references it makes."""

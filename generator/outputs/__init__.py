@@ -1,0 +1,4 @@
+"""Everything written besides pages.
+
+Feeds, calendars, open data, sitemap, search index, and the staging folder they are written into.
+"""

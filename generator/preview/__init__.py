@@ -1,0 +1,1 @@
+"""beslut serve: watch, classify a change, the smallest safe rebuild, live reload, error overlay."""
