@@ -278,4 +278,3 @@ def list_path(org: str, name: str, page: int = 1) -> str:
 def page_path(prefix: str, page: int = 1) -> str:
     """Return the address of page ``page`` of a list: ``<prefix>.json``, then ``<prefix>-2.json``…"""
     return f"{prefix}.json" if page == 1 else f"{prefix}-{page}.json"
-
