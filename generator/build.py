@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic, Severity, errors_in
 from generator.base.record import Record
-from generator.base.urls import calendar_path, record_path
+from generator.base.urls import record_path
 from generator.config.accessibility import check_statement
 from generator.config.i18n import TranslationError, Translator, load_translator
 from generator.config.settings import SiteConfig, load_config
@@ -27,13 +27,9 @@ from generator.markdown.render import render_markdown
 from generator.model.publishing import Change, Visibility, build_day, upcoming_changes, visibility
 from generator.model.site import Entry, Site, assemble_site, check_paths
 from generator.model.xrefs import CrossReferences, collect_references, related_references
-from generator.outputs.feeds import render_feed, site_feeds
-from generator.outputs.ical import board_calendar
-from generator.outputs.opendata_files import opendata_files
-from generator.outputs.search import index_site
-from generator.outputs.sitemap import robots_txt, sitemap_files
+from generator.outputs.links import PageLinker
+from generator.outputs.registry import OUTPUTS, Written
 from generator.outputs.write import Staging, check_output_dir
-from generator.pages.follow import Follow
 from generator.pages.jobs import page_jobs
 from generator.pages.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
 
@@ -225,11 +221,11 @@ def write_site(
     t = loaded.translator
     env = make_environment(loaded.theme, t)
     site = loaded.site
-    follow = Follow(site, t, loaded.xrefs)
+    linker = PageLinker(site, t, loaded.xrefs)
     pages: list[str] = []
     with staging_class(output) as staging:
         with result.stage("sidor"):
-            for job in map(follow.annotate, page_jobs(site, t)):
+            for job in map(linker.annotate, page_jobs(site, t)):
                 try:
                     staging.write_page(job.file, job, render_page, env, job)
                 except TEMPLATE_ERRORS as exc:
@@ -238,12 +234,13 @@ def write_site(
                 pages.append(job.path)
                 result.pages += 1
         if options.extras:
-            write_extras(site, t, staging, result, pages)
+            write_outputs(Written(site, t, tuple(pages)), staging, result)
         with result.stage("filer"):
             copy_assets(loaded, staging)
         if options.search:
-            with result.stage("sökindex"):
-                problem = index_site(staging.root, config.language)
+            for out in (o for o in OUTPUTS if o.search):
+                with result.stage(out.stage):
+                    problem = out.index(staging.root, site)
                 if problem is not None:
                     result.diagnostics.append(problem)
                     if problem.severity is Severity.ERROR:
@@ -252,20 +249,12 @@ def write_site(
     result.output = output
 
 
-def write_extras(site: Site, t: Translator, staging: Staging, result: BuildResult, pages: list[str]) -> None:
-    """Write the feeds, calendars, open data and sitemap."""
-    with result.stage("flöden"):
-        for feed in site_feeds(site, t):
-            staging.write_bytes(feed.path, render_feed(feed, site, t))
-    with result.stage("kalendrar"):
-        for board in site.boards.values():
-            staging.write_bytes(calendar_path(board.path), board_calendar(board, site, t))
-    with result.stage("öppna data"):
-        for path, data in opendata_files(site, t):
-            staging.write_bytes(path, data)
-    with result.stage("sitemap"):
-        for path, data in [*sitemap_files(site, pages), ("robots.txt", robots_txt(site))]:
-            staging.write_bytes(path, data)
+def write_outputs(written: Written, staging: Staging, result: BuildResult) -> None:
+    """Write the files of every output but the search index: feeds, calendars, open data, sitemap."""
+    for out in OUTPUTS:
+        with result.stage(out.stage):
+            for path, data in out.files(written):
+                staging.write_bytes(path, data)
 
 
 def copy_assets(loaded: Loaded, staging: Staging) -> None:

@@ -6,7 +6,6 @@ every date comes from the content, so two builds of the same site give the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -15,7 +14,7 @@ from generator.base.doctypes import Kind
 from generator.base.stamps import record_modified, rfc3339
 from generator.base.urls import NEWS, feed_path
 from generator.config.i18n import Translator
-from generator.model.site import Entry, Site
+from generator.model.site import Board, Case, Entry, Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -32,18 +31,39 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
-def site_feeds(site: Site, t: Translator) -> Iterator[Feed]:
-    """Yield every feed of the site."""
-    yield Feed(feed_path(""), site.config.title, "", _newest(site.entries, FEED_SIZE))
-    yield Feed(
-        feed_path(NEWS + "/"), t("feed_news_title", site=site.config.title), NEWS + "/", _newest(site.news)
-    )
-    for board in site.boards.values():
-        title = t("feed_board_title", board=board.config.name, organisation=board.organisation.name)
-        yield Feed(feed_path(board.path), title, board.path, _newest(board.entries, FEED_SIZE))
-    for case in site.cases.values():
-        title = t("feed_case_title", diarienummer=case.diarienummer, organisation=case.organisation.name)
-        yield Feed(feed_path(case.path), title, case.path, _newest(case.entries))
+def news_title(site: Site, t: Translator) -> str:
+    """Return the title of the news feed."""
+    return t("feed_news_title", site=site.config.title)
+
+
+def board_title(board: Board, t: Translator) -> str:
+    """Return the title of a board's feed."""
+    return t("feed_board_title", board=board.config.name, organisation=board.organisation.name)
+
+
+def case_title(case: Case, t: Translator) -> str:
+    """Return the title of a case's feed."""
+    return t("feed_case_title", diarienummer=case.diarienummer, organisation=case.organisation.name)
+
+
+def site_feed(site: Site) -> Feed:
+    """Return the site's feed: its newest records."""
+    return Feed(feed_path(""), site.config.title, "", _newest(site.entries, FEED_SIZE))
+
+
+def news_feed(site: Site, t: Translator) -> Feed:
+    """Return the news feed."""
+    return Feed(feed_path(NEWS + "/"), news_title(site, t), NEWS + "/", _newest(site.news))
+
+
+def board_feed(board: Board, t: Translator) -> Feed:
+    """Return a board's feed: its newest records."""
+    return Feed(feed_path(board.path), board_title(board, t), board.path, _newest(board.entries, FEED_SIZE))
+
+
+def case_feed(case: Case, t: Translator) -> Feed:
+    """Return a case's feed: all its records."""
+    return Feed(feed_path(case.path), case_title(case, t), case.path, _newest(case.entries))
 
 
 def _newest(entries: list[Entry], limit: int | None = None) -> tuple[Entry, ...]:

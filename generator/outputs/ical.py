@@ -45,10 +45,15 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def calendar_title(board: Board, t: Translator) -> str:
+    """Return the name of a board's calendar."""
+    return t("calendar_title", board=board.config.name, organisation=board.organisation.name)
+
+
 def board_calendar(board: Board, site: Site, t: Translator) -> bytes:
     """Return the calendar of one board's meetings as UTF-8 iCalendar with CRLF line ends."""
     cfg = site.config
-    name = t("calendar_title", board=board.config.name, organisation=board.organisation.name)
+    name = calendar_title(board, t)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -1,4 +1,8 @@
-"""The table of contents of the site: every page kind, in order."""
+"""The table of contents of the site: every page, kind by kind, in order.
+
+Each function yields the jobs of one or two page kinds (``kinds.KINDS``): the page's shared context,
+its view and the model object it shows.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,42 @@ from generator.base.urls import (
     ACCESSIBILITY,
     ARCHIVE,
     NEWS,
+    NOTICE_BOARD,
     SEARCH,
     appeal_path,
     month_path,
     year_path,
 )
 from generator.config.i18n import Translator
-from generator.model.site import Site
+from generator.model.site import Board, Organisation, Site
 from generator.pages.context import Link, make_item, make_record_view
-from generator.pages.notices import appeal_page_values, meeting_appeal, notice_board_job, record_appeal
-from generator.pages.pages import LATEST, MeetingView, PageJob, PageMaker, month_links
+from generator.pages.kinds import PageJob, PageKind
+from generator.pages.notices import (
+    announcements,
+    appeal_links,
+    decision_notices,
+    meeting_appeal,
+    minutes_notices,
+    record_appeal,
+)
+from generator.pages.pages import LATEST, PageMaker, month_links
+from generator.pages.views import (
+    AccessibilityView,
+    AppealPageView,
+    ArchiveView,
+    BoardLink,
+    BoardPageView,
+    CasePageView,
+    HomeView,
+    MeetingPageView,
+    MeetingView,
+    NotFoundView,
+    NoticeBoardView,
+    OrganisationPageView,
+    OrganisationView,
+    RecordPageView,
+    SearchView,
+)
 
 
 def page_jobs(site: Site, t: Translator) -> Iterator[PageJob]:
@@ -32,7 +62,21 @@ def page_jobs(site: Site, t: Translator) -> Iterator[PageJob]:
     yield from case_pages(maker)
     yield from record_pages(maker)
     yield from archive_pages(maker)
-    yield from maker.listing(NEWS + "/", "news.html", t("news_title"), site.news, ())
+    yield from maker.listing(PageKind.NEWS, NEWS + "/", t("news_title"), site.news, ())
+
+
+def board_link(board: Board) -> BoardLink:
+    """Return a board as listed, with its sub-boards."""
+    return BoardLink(board.config.name, board.path, tuple(board_link(c) for c in board.children))
+
+
+def organisation_view(org: Organisation) -> OrganisationView:
+    """Return an organisation as pages name it, with its top-level boards."""
+    cfg = org.config
+    boards = tuple(board_link(b) for b in org.boards if b.parent is None)
+    return OrganisationView(
+        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards
+    )
 
 
 def singleton_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -42,18 +86,34 @@ def singleton_pages(maker: PageMaker) -> Iterator[PageJob]:
     decisions = (e for e in site.entries if e.record.typ.kind is not Kind.NEWS)
     latest = [make_item(e, site) for e in islice(decisions, LATEST)]
     news = [make_item(e, site) for e in site.news[:5]]
-    page = maker.page("", site.config.title, indexed=False)
-    yield PageJob(
-        "", "index.html", page, {"latest": latest, "news": news, "organisations": site.organisations}
-    )
+    organisations = tuple(organisation_view(o) for o in site.organisations)
+    kind = PageKind.HOME
+    yield PageJob(kind, "", maker.page(kind, "", site.config.title), HomeView(latest, news, organisations))
     years = [(Link(str(y), base + year_path(y)), len(e)) for y, e in sorted(site.years.items(), reverse=True)]
-    page = maker.page(ARCHIVE + "/", t("nav_archive"), indexed=False)
-    yield PageJob(ARCHIVE + "/", "archive.html", page, {"years": years})
+    kind = PageKind.ARCHIVE
+    yield PageJob(kind, ARCHIVE + "/", maker.page(kind, ARCHIVE + "/", t("nav_archive")), ArchiveView(years))
     yield notice_board_job(maker)
-    yield PageJob(SEARCH + "/", "search.html", maker.page(SEARCH + "/", t("nav_search"), indexed=False), {})
-    page = maker.page(ACCESSIBILITY + "/", t("accessibility_title"))
-    yield PageJob(ACCESSIBILITY + "/", "accessibility.html", page, {"statement": site.config.accessibility})
-    yield PageJob("404.html", "404.html", maker.page("404.html", t("not_found_title"), indexed=False), {})
+    kind = PageKind.SEARCH
+    yield PageJob(kind, SEARCH + "/", maker.page(kind, SEARCH + "/", t("nav_search")), SearchView())
+    kind = PageKind.ACCESSIBILITY
+    page = maker.page(kind, ACCESSIBILITY + "/", t("accessibility_title"))
+    yield PageJob(kind, ACCESSIBILITY + "/", page, AccessibilityView(site.config.accessibility))
+    kind = PageKind.NOT_FOUND
+    yield PageJob(kind, "404.html", maker.page(kind, "404.html", t("not_found_title")), NotFoundView())
+
+
+def notice_board_job(maker: PageMaker) -> PageJob:
+    """Return the notice board page: the notices up on the day of the build."""
+    site, t = maker.site, maker.t
+    kind = PageKind.NOTICE_BOARD
+    page = maker.page(kind, NOTICE_BOARD + "/", t("notice_board_title"))
+    view = NoticeBoardView(
+        minutes=minutes_notices(maker),
+        upcoming=announcements(site),
+        delegation=decision_notices(site),
+        appeal_pages=appeal_links(maker),
+    )
+    return PageJob(kind, NOTICE_BOARD + "/", page, view)
 
 
 def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -61,18 +121,22 @@ def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
     site, t = maker.site, maker.t
     for org in site.organisations:
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
-        values = {
-            "organisation": org.config,
-            "boards": [b for b in org.boards if b.parent is None],
-            "latest": [make_item(e, site) for e in org.entries[:LATEST]],
-        }
+        view = organisation_view(org)
+        latest = [make_item(e, site) for e in org.entries[:LATEST]]
+        page = maker.page(PageKind.ORGANISATION, org.path, org.config.name)
         yield PageJob(
-            org.path, "organisation.html", maker.page(org.path, org.config.name, indexed=False), values
+            PageKind.ORGANISATION, org.path, page, OrganisationPageView(view, view.boards, latest), org
         )
         path = appeal_path(org.config.slug)
-        page = maker.page(path, t("appeal_page_title", organisation=org.config.name), crumbs)
-        values = {"organisation": org.config, **appeal_page_values(maker, org.config.slug)}
-        yield PageJob(path, "appeal.html", page, values)
+        page = maker.page(PageKind.APPEAL, path, t("appeal_page_title", organisation=org.config.name), crumbs)
+        open_now = minutes_notices(maker, org.config.slug)
+        appeal = AppealPageView(
+            organisation=view,
+            open_minutes=[n for n in open_now if n.meeting.last_appeal_day is not None],
+            open_decisions=decision_notices(site, org.config.slug),
+            notice_board_url=site.config.base_path + NOTICE_BOARD + "/",
+        )
+        yield PageJob(PageKind.APPEAL, path, page, appeal)
 
 
 def board_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -83,14 +147,15 @@ def board_pages(maker: PageMaker) -> Iterator[PageJob]:
         for meeting in board.meetings:
             by_year.setdefault(meeting.date.year, []).append(maker.meeting_view(meeting))
         decisions = (e for e in board.entries if e.record.typ.kind is Kind.MINUTES_ITEM)
-        values = {
-            "board": board.config,
-            "children": board.children,
-            "meetings_by_year": by_year,
-            "latest": [make_item(e, site) for e in islice(decisions, LATEST)],
-        }
-        page = maker.page(board.path, board.config.name, maker.board_crumbs(board)[:-1], indexed=False)
-        yield PageJob(board.path, "board.html", page, values)
+        link = board_link(board)
+        view = BoardPageView(
+            board=link,
+            children=link.children,
+            meetings_by_year=by_year,
+            latest=[make_item(e, site) for e in islice(decisions, LATEST)],
+        )
+        page = maker.page(PageKind.BOARD, board.path, board.config.name, maker.board_crumbs(board)[:-1])
+        yield PageJob(PageKind.BOARD, board.path, page, view, board)
 
 
 def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -99,9 +164,9 @@ def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
     for meeting in site.meetings.values():
         view = maker.meeting_view(meeting)
         board = site.boards[(meeting.organisation.slug, meeting.board.short)]
-        page = maker.page(meeting.path, view.title, maker.board_crumbs(board), indexed=False)
-        values = {"meeting": view, "appeal": meeting_appeal(maker, meeting)}
-        yield PageJob(meeting.path, "meeting.html", page, values)
+        page = maker.page(PageKind.MEETING, meeting.path, view.title, maker.board_crumbs(board))
+        page_view = MeetingPageView(view, meeting_appeal(maker, meeting))
+        yield PageJob(PageKind.MEETING, meeting.path, page, page_view, meeting)
 
 
 def case_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -110,13 +175,11 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
     for case in site.cases.values():
         org = site.organisation(case.organisation.slug)
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
-        page = maker.page(case.path, maker.t("case_title", diarienummer=case.diarienummer), crumbs)
-        values = {
-            "diarienummer": case.diarienummer,
-            "organisation": case.organisation,
-            "items": [make_item(e, site) for e in case.entries],
-        }
-        yield PageJob(case.path, "case.html", page, values)
+        title = maker.t("case_title", diarienummer=case.diarienummer)
+        page = maker.page(PageKind.CASE, case.path, title, crumbs)
+        items = [make_item(e, site) for e in case.entries]
+        view = CasePageView(case.diarienummer, organisation_view(org), items)
+        yield PageJob(PageKind.CASE, case.path, page, view, case)
 
 
 def record_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -135,13 +198,13 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
         else:
             org = site.organisation(rec.organisation)
             crumbs = (Link(org.config.name, base + org.path),)
-        page = maker.page(entry.path, rec.titel, crumbs, description=entry.summary)
-        values = {
-            "record": make_record_view(entry, site),
-            "meeting": meeting_view,
-            "appeal": record_appeal(maker, entry, meeting),
-        }
-        yield PageJob(entry.path, "record.html", page, values)
+        page = maker.page(PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary)
+        view = RecordPageView(
+            record=make_record_view(entry, site),
+            meeting=meeting_view,
+            appeal=record_appeal(maker, entry, meeting),
+        )
+        yield PageJob(PageKind.RECORD, entry.path, page, view, entry)
 
 
 def archive_pages(maker: PageMaker) -> Iterator[PageJob]:
@@ -153,11 +216,11 @@ def archive_pages(maker: PageMaker) -> Iterator[PageJob]:
         title = t("year_title", year=year)
         months = month_links(site, t, year)
         yield from maker.listing(
-            year_path(year), "year.html", title, entries, (archive,), year=year, months=months
+            PageKind.YEAR, year_path(year), title, entries, (archive,), year=year, months=months
         )
     for (year, month), entries in sorted(site.months.items()):
         title = t("month_title", month=t.month(month), year=year)
         crumbs = (archive, Link(str(year), base + year_path(year)))
         yield from maker.listing(
-            month_path(year, month), "month.html", title, entries, crumbs, year=year, month=month
+            PageKind.MONTH, month_path(year, month), title, entries, crumbs, year=year, month=month
         )

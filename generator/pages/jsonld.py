@@ -19,10 +19,10 @@ from generator.base.doctypes import Kind
 from generator.base.stamps import record_modified
 from generator.config.i18n import Translator
 from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site, meeting_time
+from generator.pages.kinds import KINDS, PageJob, PageKind
 
 Json = dict[str, Any]
 SCHEMA = "https://schema.org"
-Target = Organisation | Board | Meeting | Case | Entry | None
 
 
 def script_text(data: Json) -> str:
@@ -39,8 +39,9 @@ class JsonLd:
         self.t = t
         self.base = site.config.base_url
 
-    def for_page(self, path: str, target: Target, kind: str) -> Json:
-        """Return the JSON-LD of the page at ``path`` showing ``target`` (``kind``: its template name)."""
+    def for_page(self, job: PageJob) -> Json:
+        """Return the JSON-LD of page ``job``: what it shows, or the page's own type (``kinds.KINDS``)."""
+        target = job.target
         data: Json
         if isinstance(target, Organisation):
             data = self.organisation(target)
@@ -52,13 +53,11 @@ class JsonLd:
             data = self.case(target)
         elif isinstance(target, Entry):
             data = self.record(target)
-        elif path == "":
+        elif job.kind is PageKind.HOME:
             data = self.website()
         else:
-            page_type = {"search.html": "SearchResultsPage", "404.html": "WebPage"}.get(kind, "WebPage")
-            if kind in ("archive.html", "year.html", "month.html", "news.html"):
-                page_type = "CollectionPage"
-            data = {"@type": page_type, "url": self.base + path, "isPartOf": {"@id": self.base}}
+            page_type = KINDS[job.kind].jsonld
+            data = {"@type": page_type, "url": self.base + job.path, "isPartOf": {"@id": self.base}}
         return {"@context": SCHEMA, **data}
 
     def website(self) -> Json:

@@ -10,89 +10,23 @@ the build, so a nightly build keeps the board lawful.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
 from generator.base.doctypes import Kind
-from generator.base.urls import NOTICE_BOARD, appeal_path
+from generator.base.urls import appeal_path
 from generator.model.appeal import last_appeal_day, notice_is_up
 from generator.model.holidays import holiday_name
 from generator.model.site import Entry, Meeting, Site
-from generator.pages.context import Item, Link, make_item
-from generator.pages.pages import MeetingView, PageJob, PageMaker
+from generator.pages.context import Link, make_item
+from generator.pages.pages import PageMaker
+from generator.pages.views import AppealView, DecisionNotice, MeetingAnnouncement, MinutesNotice
 
 ASSEMBLY_WORD = "fullmäktige"
 """Kommunfullmäktige, regionfullmäktige, förbundsfullmäktige: the assemblies whose meetings are announced."""
 
 
-@dataclass(frozen=True)
-class AppealView:
-    """What a decision's or meeting's page says about appealing it (Kommunallagen 13 kap.)."""
-
-    appealable: bool
-    """False for a decision written ``överklagbar: false``, or a meeting with no appealable decision."""
-    last_day: dt.date | None
-    """The last day an appeal may arrive; None while the anslag date is not yet published."""
-    expired: bool
-    """True when the build date is past ``last_day``: the page says the time has run out."""
-    moved_from: dt.date | None
-    """The day the period really ends when that is no working day (lag 1930:173), else None."""
-    moved_reason: str
-    """What that day is: a holiday's or eve's name, or the weekday (``julafton``, ``lördag``)."""
-    organisation: str
-    court: str
-    """The förvaltningsrätt that hears the appeal."""
-    reference: str
-    """How to name the decision in an appeal: board, date and §, or title and date."""
-    diarienummer: str
-    url: str
-    """The organisation's permanent page on how to appeal."""
-
-
-@dataclass(frozen=True)
-class MinutesNotice:
-    """The notice that a meeting's protokoll has been justerat (8 kap. 12 §)."""
-
-    meeting: MeetingView
-    posted: dt.date
-    """The day the notice went up (anslag)."""
-    down: dt.date
-    """The last day the notice is up: the last day to appeal."""
-
-
-@dataclass(frozen=True)
-class DecisionNotice:
-    """The notice of a delegationsbeslut whose appeal period runs."""
-
-    item: Item
-    posted: dt.date
-    down: dt.date
-
-
-@dataclass(frozen=True)
-class MeetingAnnouncement:
-    """An upcoming fullmäktige meeting, announced from its kallelse (5 kap. 62 §)."""
-
-    item: Item
-    time: dt.time | None
-
-
 def is_assembly(board_name: str) -> bool:
     """Tell whether a board is a fullmäktige, whose meetings the notice board announces."""
     return ASSEMBLY_WORD in board_name.casefold()
-
-
-def notice_board_job(maker: PageMaker) -> PageJob:
-    """Return the notice board page: the notices up on the day of the build."""
-    site, t = maker.site, maker.t
-    page = maker.page(NOTICE_BOARD + "/", t("notice_board_title"), indexed=False)
-    values: dict[str, Any] = {
-        "minutes": minutes_notices(maker),
-        "upcoming": announcements(site),
-        "delegation": decision_notices(site),
-        "appeal_pages": appeal_links(maker),
-    }
-    return PageJob(NOTICE_BOARD + "/", "notices.html", page, values)
 
 
 def appeal_links(maker: PageMaker) -> list[Link]:
@@ -204,13 +138,3 @@ def _appeal(
         diarienummer=dnr,
         url=site.config.base_path + appeal_path(org.slug),
     )
-
-
-def appeal_page_values(maker: PageMaker, organisation: str) -> dict[str, Any]:
-    """Return what an organisation's permanent appeal page shows besides its settings: what is open now."""
-    open_now = minutes_notices(maker, organisation)
-    return {
-        "open_minutes": [n for n in open_now if n.meeting.last_appeal_day is not None],
-        "open_decisions": decision_notices(maker.site, organisation),
-        "notice_board_url": maker.site.config.base_path + NOTICE_BOARD + "/",
-    }

@@ -5,9 +5,7 @@ Jobs are produced lazily so that 100,000 record pages are rendered and written o
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.base.doctypes import Kind
@@ -20,49 +18,15 @@ from generator.base.urls import (
     appeal_path,
     month_path,
     paged,
-    year_path,
 )
 from generator.config.i18n import Translator
 from generator.model.appeal import last_appeal_day
 from generator.model.site import Board, Entry, Meeting, Site
-from generator.pages.context import Item, Link, PageContext, make_item
+from generator.pages.context import Link, PageContext, make_item
+from generator.pages.kinds import KINDS, PageJob, PageKind
+from generator.pages.views import ListingView, MeetingView
 
 LATEST = 20
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One page to render: ``template`` with ``page`` and ``values``, written at ``path``."""
-
-    path: str
-    template: str
-    page: PageContext
-    values: dict[str, Any]
-
-    @property
-    def file(self) -> str:
-        """Return the output file, relative to the output folder."""
-        return self.path if self.path.endswith(".html") else self.path + "index.html"
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    """A meeting as listed and shown: its §§ in order and its appeal dates."""
-
-    title: str
-    url: str
-    board: str
-    board_url: str
-    organisation: str
-    date: dt.date
-    justerat: dt.date | None
-    anslag: dt.date | None
-    last_appeal_day: dt.date | None
-    protocol_location: str
-    appeal_court: str
-    appeal_url: str
-    items: list[Item]
-    documents: list[Item]
 
 
 class PageMaker:
@@ -83,8 +47,10 @@ class PageMaker:
         self.home = Link(t("nav_start"), cfg.base_path)
         self._meeting_views: dict[Meeting, MeetingView] = {}
 
-    def page(self, path: str, title: str, crumbs: tuple[Link, ...] = (), **kw: Any) -> PageContext:
-        """Return the shared context of one page."""
+    def page(
+        self, kind: PageKind, path: str, title: str, crumbs: tuple[Link, ...] = (), **kw: Any
+    ) -> PageContext:
+        """Return the shared context of one page of ``kind``."""
         cfg = self.site.config
         return PageContext(
             site_title=cfg.title,
@@ -99,6 +65,7 @@ class PageMaker:
             nav=self.nav,
             footer=self.footer,
             notice_board_url=cfg.base_path + NOTICE_BOARD + "/",
+            indexed=KINDS[kind].indexed,
             **kw,
         )
 
@@ -152,8 +119,8 @@ class PageMaker:
 
     def listing(
         self,
+        kind: PageKind,
         path: str,
-        template: str,
         title: str,
         entries: list[Entry],
         crumbs: tuple[Link, ...],
@@ -170,19 +137,11 @@ class PageMaker:
                 else self.t("page_title_numbered", title=title, number=number, count=count)
             )
             page = self.page(
-                paged(path, number), page_title, crumbs, page_number=number, page_count=count, indexed=False
+                kind, paged(path, number), page_title, crumbs, page_number=number, page_count=count
             )
             pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
-            yield PageJob(
-                page.path,
-                template,
-                page,
-                {"items": [make_item(e, self.site) for e in chunk], "pages": pages, **values},
-            )
-
-    def with_title(self, job: PageJob, title: str) -> PageJob:
-        """Return ``job`` with another page title."""
-        return replace(job, page=replace(job.page, title=title))
+            items = [make_item(e, self.site) for e in chunk]
+            yield PageJob(kind, page.path, page, ListingView(items, pages, **values))
 
 
 def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:
@@ -193,6 +152,3 @@ def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:
         for (y, m), entries in sorted(site.months.items())
         if y == year
     ]
-
-
-__all__ = ["MeetingView", "PageJob", "PageMaker", "month_links", "year_path"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import jinja2
 from generator.base.diagnostics import Diagnostic
 from generator.config.i18n import Translator
 from generator.config.theme import BUILTIN_THEMES, Theme
-from generator.pages.pages import PageJob
+from generator.pages.kinds import PageJob
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -69,9 +70,13 @@ TEMPLATE_ERRORS = (jinja2.TemplateError, KeyError)
 
 
 def render_page(env: jinja2.Environment, job: PageJob) -> str:
-    """Render one page to HTML (raises one of ``TEMPLATE_ERRORS`` when a template is broken)."""
+    """Render one page to HTML (raises one of ``TEMPLATE_ERRORS`` when a template is broken).
+
+    The template sees ``page``, the UI strings ``t`` and each field of the page's view by its name.
+    """
     template = env.get_template(job.template)
-    values: dict[str, Any] = {"page": job.page, **job.values}
+    values: dict[str, Any] = {f.name: getattr(job.view, f.name) for f in fields(job.view)}  # type: ignore[arg-type]
+    values["page"] = job.page
     return template.render(values)
 
 

@@ -1,6 +1,6 @@
 """A digest of everything one page job hands its template, so the preview re-renders only changed pages.
 
-A page is a pure function of its template, the translator and the job's values. The digest is that
+A page is a pure function of its template, the translator and the job's view. The digest is that
 of the values pickled (fast, in C, and exact about every field and type), with each record's
 ``Entry`` and ``Record`` stood in by its identity: the memo hands back the very same object for an
 unchanged record, and the caller keeps the previous build's objects alive so that no identity is
@@ -53,5 +53,5 @@ def fingerprint(template: str, *values: object) -> str | None:
 
 
 def describe(job: Any) -> str | None:
-    """Return the digest of one page job (template, page context and values)."""
-    return fingerprint(job.template, job.page, job.values)
+    """Return the digest of one page job (template, page context and view)."""
+    return fingerprint(job.template, job.page, job.view)

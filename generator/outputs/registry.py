@@ -1,0 +1,260 @@
+"""Every output besides the pages, declared once: the files it writes and the pages that link to it.
+
+The build writes each output's files (``files``) and lets each add its links to every page
+(``alternates``: ``<link rel="alternate">`` in the head; ``subscribe``: the visible "Prenumerera"
+links). Adding an output (say a JSON Feed) is a module that makes its bytes and one class here, listed
+in ``OUTPUTS``. The order of ``OUTPUTS`` is the order of a page's links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.base.diagnostics import Diagnostic
+from generator.base.urls import NEWS, calendar_path, data_path, feed_path
+from generator.config.i18n import Translator
+from generator.model.site import Board, Case, Entry, Meeting, Site
+from generator.outputs import feeds
+from generator.outputs.ical import board_calendar, calendar_title
+from generator.outputs.opendata_files import opendata_files
+from generator.outputs.search import index_site
+from generator.outputs.sitemap import robots_txt, sitemap_files
+from generator.pages.kinds import PageJob, PageKind
+from generator.pages.pagelinks import Alternate
+
+ATOM = "application/atom+xml"
+ICAL = "text/calendar"
+JSON = "application/json"
+
+ALL_KINDS = frozenset(PageKind)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What an output is made from: the model, the UI strings, and the pages written."""
+
+    site: Site
+    t: Translator
+    pages: tuple[str, ...]
+    """The address of every page written, in the order written."""
+
+
+class Output:
+    """One output: its files, and the links pages have to it (none by default)."""
+
+    stage = ""
+    """The name the build's timings give it."""
+    linked_from: frozenset[PageKind] = frozenset()
+    """The page kinds that link to it (as documented; ``alternates`` and ``subscribe`` say exactly)."""
+    search = False
+    """True for the search index, made from the written pages (the preview makes it only when idle)."""
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield (address, bytes) of each file it writes."""
+        return iter(())
+
+    def index(self, root: Path, site: Site) -> Diagnostic | None:
+        """Make what is made from the written pages in ``root`` (the search index)."""
+        return None
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the ``<link rel="alternate">`` of page ``job`` to this output."""
+        return iter(())
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the visible subscription links of page ``job`` to this output."""
+        return iter(())
+
+
+def _feed(site: Site, page: str, title: str) -> Alternate:
+    return Alternate(site.config.base_path + feed_path(page), ATOM, title)
+
+
+def board_of(job: PageJob, site: Site) -> Board | None:
+    """Return the board a page is about: a board's page, one of its meetings, or one of its records."""
+    target = job.target
+    if isinstance(target, Board):
+        return target
+    if isinstance(target, Meeting):
+        return site.boards[(target.organisation.slug, target.board.short)]
+    if isinstance(target, Entry) and target.record.namnd:
+        return site.boards[(target.record.organisation, target.record.namnd)]
+    return None
+
+
+def case_of(job: PageJob, site: Site) -> Case | None:
+    """Return the case a page is about: a case's page, or a record with a diarienummer."""
+    target = job.target
+    if isinstance(target, Case):
+        return target
+    if isinstance(target, Entry) and target.record.diarienummer:
+        return site.cases.get((target.record.organisation, target.record.diarienummer))
+    return None
+
+
+class SiteFeed(Output):
+    """The site's Atom feed (``atom.xml``): every page links to it."""
+
+    stage = "flöden"
+    linked_from = ALL_KINDS
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield the site's feed."""
+        feed = feeds.site_feed(written.site)
+        yield feed.path, feeds.render_feed(feed, written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the site's feed."""
+        yield _feed(site, "", site.config.title)
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the site's feed on the start page."""
+        if job.kind is PageKind.HOME:
+            yield _feed(site, "", t("subscribe_site"))
+
+
+class NewsFeed(Output):
+    """The news' Atom feed (``nyheter/atom.xml``)."""
+
+    stage = "flöden"
+    linked_from = frozenset({PageKind.NEWS, PageKind.HOME})
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield the news feed."""
+        feed = feeds.news_feed(written.site, written.t)
+        yield feed.path, feeds.render_feed(feed, written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the news feed on the news listing."""
+        if job.kind is PageKind.NEWS:
+            yield _feed(site, NEWS + "/", feeds.news_title(site, t))
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the news feed on the start page and the news listing."""
+        if job.kind in (PageKind.HOME, PageKind.NEWS):
+            yield _feed(site, NEWS + "/", t("subscribe_news"))
+
+
+class BoardFeeds(Output):
+    """Each board's Atom feed, beside the board's page."""
+
+    stage = "flöden"
+    linked_from = frozenset({PageKind.BOARD, PageKind.MEETING, PageKind.RECORD})
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield each board's feed."""
+        for board in written.site.boards.values():
+            feed = feeds.board_feed(board, written.t)
+            yield feed.path, feeds.render_feed(feed, written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the feed of the board the page is about."""
+        if (board := board_of(job, site)) is not None:
+            yield _feed(site, board.path, feeds.board_title(board, t))
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the board's feed on its page."""
+        if isinstance(job.target, Board):
+            yield _feed(site, job.target.path, t("subscribe_board"))
+
+
+class BoardCalendars(Output):
+    """Each board's meetings as iCalendar (``kalender.ics``), beside the board's page."""
+
+    stage = "kalendrar"
+    linked_from = frozenset({PageKind.BOARD, PageKind.MEETING, PageKind.RECORD})
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield each board's calendar."""
+        for board in written.site.boards.values():
+            yield calendar_path(board.path), board_calendar(board, written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the calendar of the board the page is about."""
+        if (board := board_of(job, site)) is not None:
+            yield Alternate(site.config.base_path + calendar_path(board.path), ICAL, calendar_title(board, t))
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the board's calendar on its page: to subscribe to (webcal) and to download."""
+        if isinstance(job.target, Board):
+            path = calendar_path(job.target.path)
+            webcal = "webcal://" + (site.config.base_url + path).split("://", 1)[1]
+            yield Alternate(webcal, ICAL, t("subscribe_calendar"))
+            yield Alternate(site.config.base_path + path, ICAL, t("subscribe_calendar_file"))
+
+
+class CaseFeeds(Output):
+    """Each case's Atom feed, beside the case's page."""
+
+    stage = "flöden"
+    linked_from = frozenset({PageKind.CASE, PageKind.RECORD})
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield each case's feed."""
+        for case in written.site.cases.values():
+            feed = feeds.case_feed(case, written.t)
+            yield feed.path, feeds.render_feed(feed, written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the feed of the case the page is about."""
+        if (case := case_of(job, site)) is not None:
+            yield _feed(site, case.path, feeds.case_title(case, t))
+
+    def subscribe(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the case's feed on its page."""
+        if isinstance(job.target, Case):
+            yield _feed(site, job.target.path, t("subscribe_case"))
+
+
+class OpenData(Output):
+    """Open data (``data/``): an object per organisation, board, meeting, case and record, lists, index."""
+
+    stage = "öppna data"
+    linked_from = frozenset(
+        {PageKind.ORGANISATION, PageKind.BOARD, PageKind.MEETING, PageKind.CASE, PageKind.RECORD}
+    )
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield every open data file."""
+        yield from opendata_files(written.site, written.t)
+
+    def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
+        """Yield the open data of what the page shows."""
+        if job.target is not None:
+            yield Alternate(site.config.base_path + data_path(job.path), JSON, t("open_data_title"))
+
+
+class Sitemap(Output):
+    """``sitemap.xml`` (an index of sitemaps past 50,000 pages) and ``robots.txt``."""
+
+    stage = "sitemap"
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield the sitemap files and robots.txt."""
+        yield from sitemap_files(written.site, written.pages)
+        yield "robots.txt", robots_txt(written.site)
+
+
+class SearchIndex(Output):
+    """The Pagefind index of the written pages (``pagefind/``)."""
+
+    stage = "sökindex"
+    search = True
+
+    def index(self, root: Path, site: Site) -> Diagnostic | None:
+        """Index the pages written in ``root``."""
+        return index_site(root, site.config.language)
+
+
+OUTPUTS: tuple[Output, ...] = (
+    SiteFeed(),
+    NewsFeed(),
+    BoardFeeds(),
+    BoardCalendars(),
+    CaseFeeds(),
+    OpenData(),
+    Sitemap(),
+    SearchIndex(),
+)
