@@ -47,7 +47,7 @@ def field_docs(cls: type) -> dict[str, str]:
     for node, after in zip(body, [*body[1:], None], strict=True):
         documented = isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and documented:
-            docs[node.target.id] = " ".join(str(after.value.value).split())  # type: ignore[union-attr]
+            docs[node.target.id] = " ".join(str(after.value.value).split())
     return docs
 
 
