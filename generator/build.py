@@ -12,7 +12,6 @@ from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic, Severity, errors_in
 from generator.base.record import Record
-from generator.base.urls import record_path
 from generator.config.accessibility import check_statement
 from generator.config.i18n import TranslationError, Translator, load_translator
 from generator.config.settings import SiteConfig, load_config
@@ -21,12 +20,13 @@ from generator.load.frontmatter import split_front_matter
 from generator.load.memo import Memo
 from generator.load.privacy import allowed_numbers, scan_masks, scan_source
 from generator.load.records import validate_record
-from generator.markdown.references import LinkIndex, build_link_index
-from generator.markdown.reflinks import LinkScope
-from generator.markdown.render import render_markdown
+from generator.markdown.references import build_link_index
+from generator.model.addresses import check_paths
+from generator.model.assemble import assemble_site
+from generator.model.entries import record_text
 from generator.model.publishing import Change, Visibility, build_day, upcoming_changes, visibility
-from generator.model.site import Entry, Site, assemble_site, check_paths
-from generator.model.xrefs import CrossReferences, collect_references, related_references
+from generator.model.site import Site
+from generator.model.xrefs import CrossReferences, collect_references
 from generator.outputs.links import PageLinker
 from generator.outputs.registry import OUTPUTS, Written
 from generator.outputs.write import Staging, check_output_dir
@@ -166,43 +166,14 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
         published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
         withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
         index = build_link_index(config.base_path, config.organisations, published)
-        entries = [memo.entry(make_entry, record, t("mask_label"), index) for record in published]
+        texts = [memo.entry(record_text, record, t("mask_label"), index) for record in published]
     with result.stage("modell"):
-        site, problems = assemble_site(config, entries, withdrawn, day)
-        result.diagnostics += problems + check_paths(entries, site)
+        site, problems = assemble_site(config, texts, withdrawn, day)
+        result.diagnostics += problems + check_paths(texts, site)
     with result.stage("hänvisningar"):
         xrefs, problems = collect_references(site.entries, index)
         result.diagnostics += problems
     return Loaded(config, theme, site, records, t, xrefs)
-
-
-def make_entry(record: Record, mask_label: str, index: LinkIndex) -> Entry:
-    """Render one record's Markdown and give it its address (a pure function of the record and the index)."""
-    path = record_path(record)
-    scope = LinkScope(index, record.organisation, path)
-    body = render_markdown(record.body, record.body_line, mask_label, scope)
-    beslut = (
-        render_markdown(record.beslut, record.line_of("beslut"), mask_label, replace(scope, field="beslut"))
-        if record.beslut
-        else None
-    )
-    summary = (
-        record.sammanfattning
-        or record.ingress
-        or body.first_paragraph
-        or (beslut.text.strip() if beslut else "")
-    )
-    return Entry(
-        record=record,
-        path=path,
-        body=body,
-        beslut_html=beslut.html if beslut else "",
-        beslut_text=beslut.text.strip() if beslut else "",
-        summary=summary,
-        references=related_references(record, index)
-        + (beslut.references if beslut else ())
-        + body.references,
-    )
 
 
 def write_site(

@@ -1,21 +1,20 @@
-"""Assemble the site model from validated records: boards, meetings, cases, archives, news.
+"""The assembled site: organisations, boards, meetings, cases and entries, linked both ways.
 
-Everything here is computed once, in linear time over the records (dictionaries keyed by
-board, meeting and case), before anything is written.
+Every object is frozen once ``assemble.assemble_site`` has made it: an entry knows its organisation,
+board, meeting and case; a board its organisation, parent, sub-boards, meetings and entries; a meeting
+its board and entries; a case its organisation and entries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from generator.base.diagnostics import Diagnostic
 from generator.base.doctypes import Kind
 from generator.base.record import Record
-from generator.base.slugs import slugify
-from generator.base.urls import board_path, case_path, meeting_path, organisation_path, record_path
+from generator.config.i18n import Translator
 from generator.config.parts import BoardConfig, OrganisationConfig
 from generator.config.settings import SiteConfig
 from generator.markdown.references import Cited
@@ -25,8 +24,12 @@ MEETING_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.NOTICE)
 
 
 @dataclass(frozen=True, eq=False)
-class Entry:
-    """A published record with its address and rendered text."""
+class RecordText:
+    """A published record with its address and rendered text: a pure function of the record.
+
+    Made once per record (the preview keeps it while the record is unchanged); ``Entry`` links it
+    into the site.
+    """
 
     record: Record
     path: str
@@ -39,17 +42,64 @@ class Entry:
     """Every cross-reference the record makes (body, ``beslut``, ``relaterade``), resolved or not."""
 
 
-@dataclass(eq=False)
-class Meeting:
-    """One sitting of a board on one day, with its §§ in order."""
+@dataclass(frozen=True, eq=False)
+class Organisation:
+    """An organisation with its boards and its records (newest first)."""
 
-    organisation: OrganisationConfig
-    board: BoardConfig
+    config: OrganisationConfig
+    path: str
+    boards: tuple[Board, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """Return the organisation's name."""
+        return self.config.name
+
+    @property
+    def slug(self) -> str:
+        """Return the organisation's address part."""
+        return self.config.slug
+
+
+@dataclass(frozen=True, eq=False)
+class Board:
+    """A board with its meetings (newest first) and its records (newest first)."""
+
+    organisation: Organisation
+    config: BoardConfig
+    path: str
+    parent: Board | None = None
+    children: tuple[Board, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """Return the board's name."""
+        return self.config.name
+
+    @property
+    def short(self) -> str:
+        """Return the board's short name (its address part and its key in records)."""
+        return self.config.short
+
+
+@dataclass(frozen=True, eq=False)
+class Meeting:
+    """One sitting of a board on one day, with its records in order."""
+
+    board: Board
     date: dt.date
     path: str
-    entries: list[Entry] = field(default_factory=list)
+    entries: tuple[Entry, ...] = ()
     justerat: dt.date | None = None
     anslag: dt.date | None = None
+
+    @property
+    def organisation(self) -> Organisation:
+        """Return the board's organisation."""
+        return self.board.organisation
 
     @property
     def items(self) -> list[Entry]:
@@ -61,58 +111,94 @@ class Meeting:
         """Return the whole minutes and notices of this meeting."""
         return [e for e in self.entries if e.record.typ.kind is not Kind.MINUTES_ITEM]
 
+    @property
+    def time(self) -> dt.time | None:
+        """Return the time the meeting starts, when its kallelse (or minutes) gives one."""
+        return next((e.record.tid for e in self.documents if e.record.tid), None)
 
-@dataclass(eq=False)
+    def title(self, t: Translator) -> str:
+        """Return the meeting's title: the board and the day."""
+        return t("meeting_title", board=self.board.name, date=t.date(self.date))
+
+
+@dataclass(frozen=True, eq=False)
 class Case:
-    """Every record of one diarienummer within one organisation: the case's history."""
+    """Every record of one diarienummer within one organisation: the case's history, in date order."""
 
-    organisation: OrganisationConfig
+    organisation: Organisation
     diarienummer: str
     path: str
-    entries: list[Entry] = field(default_factory=list)
+    entries: tuple[Entry, ...] = ()
 
 
-@dataclass(eq=False)
-class Board:
-    """A board with its meetings (newest first) and its records (newest first)."""
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """A published record in the site: its text, and where it belongs."""
 
-    organisation: OrganisationConfig
-    config: BoardConfig
-    path: str
-    parent: Board | None = None
-    children: list[Board] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
+    text: RecordText
+    organisation: Organisation
+    board: Board | None = None
+    """Its board, if it has one (``nämnd``)."""
+    meeting: Meeting | None = None
+    """The meeting of its board on its day, if any. Only §§, protokoll and kallelse are the meeting's own
+    entries; a paper dated on a meeting's day is shown with that meeting."""
+    case: Case | None = None
+    """Its case (``diarienummer``), if it has one."""
+
+    @property
+    def record(self) -> Record:
+        """Return the record."""
+        return self.text.record
+
+    @property
+    def path(self) -> str:
+        """Return the record's address."""
+        return self.text.path
+
+    @property
+    def body(self) -> Rendered:
+        """Return the rendered body."""
+        return self.text.body
+
+    @property
+    def beslut_html(self) -> str:
+        """Return the decision's wording as HTML, or empty."""
+        return self.text.beslut_html
+
+    @property
+    def beslut_text(self) -> str:
+        """Return the decision's wording as plain text, or empty."""
+        return self.text.beslut_text
+
+    @property
+    def summary(self) -> str:
+        """Return the plain-text summary for listings, search and meta description."""
+        return self.text.summary
+
+    @property
+    def references(self) -> tuple[Cited, ...]:
+        """Return every cross-reference the record makes."""
+        return self.text.references
 
 
-@dataclass(eq=False)
-class Organisation:
-    """An organisation with its boards and its records."""
-
-    config: OrganisationConfig
-    path: str
-    boards: list[Board] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-
-
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Site:
     """The whole model: what the pages are made from."""
 
     config: SiteConfig
     build_date: dt.date
-    entries: list[Entry]
+    entries: tuple[Entry, ...]
     """Every published record, newest first."""
-    organisations: list[Organisation]
-    boards: dict[tuple[str, str], Board]
+    organisations: tuple[Organisation, ...]
+    boards: Mapping[tuple[str, str], Board]
     """By (organisation slug, board short)."""
-    meetings: dict[tuple[str, str, dt.date], Meeting]
-    cases: dict[tuple[str, str], Case]
+    meetings: Mapping[tuple[str, str, dt.date], Meeting]
+    cases: Mapping[tuple[str, str], Case]
     """By (organisation slug, diarienummer)."""
-    years: dict[int, list[Entry]]
-    months: dict[tuple[int, int], list[Entry]]
-    news: list[Entry]
-    withdrawn: list[Record]
+    years: Mapping[int, tuple[Entry, ...]]
+    months: Mapping[tuple[int, int], tuple[Entry, ...]]
+    news: tuple[Entry, ...]
+    withdrawn: tuple[Record, ...]
     """Records taken down (avpublicera passed): harvesters are told they are gone."""
 
     @functools.cached_property
@@ -122,191 +208,3 @@ class Site:
     def organisation(self, slug: str) -> Organisation:
         """Return the organisation with ``slug``."""
         return self._organisations_by_slug[slug]
-
-
-def assemble_site(
-    config: SiteConfig, entries: list[Entry], withdrawn: list[Record], build_date: dt.date
-) -> tuple[Site, list[Diagnostic]]:
-    """Group entries into organisations, boards, meetings, cases and archives; check meetings."""
-    entries = sorted(entries, key=lambda e: e.record.sort_key, reverse=True)
-    orgs = {o.slug: Organisation(o, organisation_path(o.slug)) for o in config.organisations}
-    boards: dict[tuple[str, str], Board] = {}
-    for org in orgs.values():
-        for b in org.config.boards:
-            boards[(org.config.slug, b.short)] = board = Board(
-                org.config, b, board_path(org.config.slug, b.short)
-            )
-            org.boards.append(board)
-        for board in org.boards:
-            if board.config.parent:
-                board.parent = boards[(org.config.slug, board.config.parent)]
-                board.parent.children.append(board)
-    meetings: dict[tuple[str, str, dt.date], Meeting] = {}
-    cases: dict[tuple[str, str], Case] = {}
-    years: dict[int, list[Entry]] = defaultdict(list)
-    months: dict[tuple[int, int], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        rec = entry.record
-        org = orgs[rec.organisation]
-        org.entries.append(entry)
-        years[rec.datum.year].append(entry)
-        months[(rec.datum.year, rec.datum.month)].append(entry)
-        if rec.namnd is not None:
-            board = boards[(rec.organisation, rec.namnd)]
-            board.entries.append(entry)
-            if rec.typ.kind in MEETING_KINDS:
-                key = (rec.organisation, rec.namnd, rec.datum)
-                if key not in meetings:
-                    meetings[key] = Meeting(org.config, board.config, rec.datum, meeting_path(*key))
-                    board.meetings.append(meetings[key])
-                meetings[key].entries.append(entry)
-        if rec.diarienummer:
-            ckey = (rec.organisation, rec.diarienummer)
-            if ckey not in cases:
-                cases[ckey] = Case(org.config, rec.diarienummer, case_path(*ckey))
-            cases[ckey].entries.append(entry)
-    problems: list[Diagnostic] = []
-    for meeting in meetings.values():
-        meeting.entries.sort(key=lambda e: e.record.sort_key)
-        problems += _check_meeting(meeting)
-    for case in cases.values():
-        case.entries.sort(key=lambda e: e.record.sort_key)
-    news = [e for e in entries if e.record.typ.kind is Kind.NEWS]
-    site = Site(
-        config,
-        build_date,
-        entries,
-        list(orgs.values()),
-        boards,
-        meetings,
-        cases,
-        dict(years),
-        dict(months),
-        news,
-        withdrawn,
-    )
-    return site, problems
-
-
-def _check_meeting(meeting: Meeting) -> list[Diagnostic]:
-    """Report duplicate §§ and records of one meeting that disagree on justerat or anslag."""
-    problems = []
-    by_paragraf: dict[str, list[Record]] = defaultdict(list)
-    for entry in meeting.items:
-        by_paragraf[entry.record.paragraf or ""].append(entry.record)
-    where = f"{meeting.board.short} {meeting.date.isoformat()}"
-    for paragraf, records in by_paragraf.items():
-        if len(records) > 1:
-            for rec in records:
-                others = ", ".join(r.rel for r in records if r is not rec)
-                problems.append(
-                    _at_key(
-                        rec,
-                        "paragraf",
-                        f"§ {paragraf} finns två gånger i sammanträdet {where} (även i {others})",
-                        "varje paragraf får bara finnas en gång per sammanträde; rätta numret",
-                    )
-                )
-    for key in ("justerat", "anslag"):
-        by_day: dict[dt.date, list[Record]] = defaultdict(list)
-        for entry in meeting.entries:
-            if (day := getattr(entry.record, key)) is not None:
-                by_day[day].append(entry.record)
-        if len(by_day) > 1:
-            listed = "; ".join(
-                f"{day} i {', '.join(r.rel for r in recs)}" for day, recs in sorted(by_day.items())
-            )
-            for recs in by_day.values():
-                problems += [
-                    _at_key(
-                        rec,
-                        key,
-                        f"sammanträdet {where} har olika {key}-datum: {listed}",
-                        f"{key} gäller hela sammanträdet; skriv samma datum i alla dess poster",
-                    )
-                    for rec in recs
-                ]
-        setattr(meeting, key, next(iter(by_day), None))
-    return problems
-
-
-def _at_key(rec: Record, key: str, message: str, hint: str) -> Diagnostic:
-    """Return an error about ``key``, located at the front matter line where ``rec`` writes it."""
-    pos = rec.keys.at(key)
-    return Diagnostic(rec.rel, pos.line, pos.column, key, message, hint)
-
-
-def _address_key(rec: Record) -> str:
-    """Return the front matter key an address is made from, to point the author at it."""
-    if rec.slug:
-        return "slug"
-    if rec.namnd is not None and rec.typ.kind in (Kind.MINUTES, Kind.NOTICE):
-        return "typ"
-    if rec.namnd is not None and rec.typ.kind is Kind.MINUTES_ITEM and rec.paragraf:
-        return "titel"
-    return "filnamn"
-
-
-def check_paths(entries: list[Entry], site: Site) -> list[Diagnostic]:
-    """Report every address claimed twice, naming every file involved, at the line the address comes from."""
-    owners: dict[str, list[tuple[str, Record | None]]] = defaultdict(list)
-    for entry in entries:
-        owners[entry.path].append((entry.record.rel, entry.record))
-    for board in site.boards.values():
-        owners[board.path].append((f"site.yaml (nämnden {board.config.name})", None))
-    for case in site.cases.values():
-        owners[case.path].append((f"ärendet {case.diarienummer}", None))
-    problems = []
-    for path, who in owners.items():
-        if len(who) < 2:
-            continue
-        records = [rec for _, rec in who if rec is not None]
-        if not records:
-            listed = ", ".join(label for label, _ in who)
-            problems.append(
-                Diagnostic(
-                    "site.yaml",
-                    0,
-                    0,
-                    "adress",
-                    f"adressen /{path} används av {listed}",
-                    "ge nämnderna kortnamn (short) som skiljer sig även med bara a-z och 0-9",
-                )
-            )
-        for rec in records:
-            others = ", ".join(label for label, other in who if other is not rec)
-            key = _address_key(rec)
-            message = f"adressen /{path} används också av {others}"
-            if key == "filnamn":
-                hint = (
-                    "adressen kommer från filens namn; byt namn på en av filerna, "
-                    f"t.ex. till {rec.datum.isoformat()}-{slugify(rec.titel)}.md"
-                )
-                problems.append(Diagnostic(rec.rel, 1, 0, key, message, hint))
-                continue
-            hint = (
-                "skriv en annan slug: i en av posterna (bara a-z, 0-9 och -)"
-                if key == "slug"
-                else "ge en av posterna en egen adress (bara a-z, 0-9 och -), "
-                f"t.ex. slug: {slugify(rec.titel, 50)}-2"
-            )
-            problems.append(_at_key(rec, key, message, hint))
-    return problems
-
-
-__all__ = [
-    "Board",
-    "Case",
-    "Entry",
-    "Meeting",
-    "Organisation",
-    "Site",
-    "assemble_site",
-    "check_paths",
-    "record_path",
-]
-
-
-def meeting_time(meeting: Meeting) -> dt.time | None:
-    """Return the time a meeting starts, when its kallelse (or minutes) gives one."""
-    return next((e.record.tid for e in meeting.documents if e.record.tid), None)

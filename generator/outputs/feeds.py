@@ -6,6 +6,7 @@ every date comes from the content, so two builds of the same site give the same 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -66,7 +67,7 @@ def case_feed(case: Case, t: Translator) -> Feed:
     return Feed(feed_path(case.path), case_title(case, t), case.path, _newest(case.entries))
 
 
-def _newest(entries: list[Entry], limit: int | None = None) -> tuple[Entry, ...]:
+def _newest(entries: Sequence[Entry], limit: int | None = None) -> tuple[Entry, ...]:
     """Return ``entries`` ordered by when they last changed, newest first (ties: date, §, file)."""
     ordered = sorted(entries, key=lambda e: (record_modified(e.record), e.record.sort_key), reverse=True)
     return tuple(ordered[:limit])
@@ -100,7 +101,7 @@ def _entry(entry: Entry, site: Site, t: Translator) -> str:
     """Return one entry: the record's title, dates, decision wording (or ingress) and categories."""
     cfg, rec = site.config, entry.record
     url = cfg.base_url + entry.path
-    author = rec.forfattare or site.organisation(rec.organisation).config.name
+    author = rec.forfattare or entry.organisation.name
     summary = (entry.beslut_text if rec.typ.kind is not Kind.NEWS else "") or rec.ingress or entry.summary
     lines = [
         "  <entry>",
@@ -135,14 +136,13 @@ def _element(tag: str, text: str, depth: int) -> str:
 def entry_title(entry: Entry, site: Site, t: Translator) -> str:
     """Return the title of a record in a feed or calendar: '<board> § <n>: <title>' for a §."""
     rec = entry.record
-    if rec.paragraf and rec.namnd:
-        board = site.boards[(rec.organisation, rec.namnd)].config.name
-        return t("feed_entry_paragraf", board=board, paragraf=rec.paragraf, title=rec.titel)
+    if rec.paragraf and entry.board is not None:
+        return t("feed_entry_paragraf", board=entry.board.name, paragraf=rec.paragraf, title=rec.titel)
     return rec.titel
 
 
 def _categories(entry: Entry, site: Site) -> tuple[str, ...]:
     """Return an entry's categories: its document type, its board and its subjects."""
     rec = entry.record
-    board = (site.boards[(rec.organisation, rec.namnd)].config.name,) if rec.namnd else ()
+    board = (entry.board.name,) if entry.board is not None else ()
     return (rec.typ.label, *board, *rec.taggar)

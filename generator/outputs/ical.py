@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.base.stamps import latest, record_modified
 from generator.config.i18n import Translator
-from generator.model.site import Board, Meeting, Site, meeting_time
+from generator.model.site import Board, Meeting, Site
 
 LINE_OCTETS = 75
 DESCRIPTION_ITEMS = 40
@@ -78,7 +78,7 @@ def _event(meeting: Meeting, site: Site, t: Translator) -> list[str]:
     host = urlsplit(cfg.base_url).hostname or "localhost"
     changed = latest((record_modified(e.record) for e in meeting.entries), site.build_date)
     stamp = changed.strftime("%Y%m%dT000000Z")
-    time = meeting_time(meeting)
+    time = meeting.time
     if time is None:
         end = meeting.date + dt.timedelta(days=1)
         when = [f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]

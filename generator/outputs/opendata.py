@@ -18,7 +18,7 @@ from generator.base.stamps import latest, record_modified, rfc3339
 from generator.base.urls import DATA, data_path, meeting_path
 from generator.config.i18n import Translator
 from generator.model.appeal import last_appeal_day
-from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site, meeting_time
+from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site
 
 OPARL = "https://schema.oparl.org/1.1/"
 Json = dict[str, Any]
@@ -115,12 +115,12 @@ class OpenData:
 
     def meeting(self, meeting: Meeting) -> Json:
         """Return a meeting: its §§ (AgendaItems), notice (invitation) and minutes (resultsProtocol)."""
-        board = self.site.boards[(meeting.organisation.slug, meeting.board.short)]
+        board = meeting.board
         obj: Json = {
             "id": self.id_of(meeting.path),
             "type": oparl_type("Meeting"),
-            "name": self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
-            "start": rfc3339(meeting.date, self.site.config.timezone, meeting_time(meeting)),
+            "name": meeting.title(self.t),
+            "start": rfc3339(meeting.date, self.site.config.timezone, meeting.time),
             "organization": [self.id_of(board.path)],
             "agendaItem": [
                 self.agenda_item(e, meeting, n, text=False) for n, e in enumerate(meeting.items, 1)
@@ -163,8 +163,8 @@ class OpenData:
         )
         if rec.diarienummer:
             obj["reference"] = rec.diarienummer
-        if rec.namnd:
-            obj["underDirectionOf"] = [self.id_of(self.site.boards[(rec.organisation, rec.namnd)].path)]
+        if entry.board is not None:
+            obj["underDirectionOf"] = [self.id_of(entry.board.path)]
         if entry.beslut_text:
             obj["beslut:resolutionText"] = entry.beslut_text
         return self._with_case_and_text(entry, obj, text)
@@ -214,8 +214,10 @@ class OpenData:
     def _consultation(self, entry: Entry) -> Json:
         """Return where a case was dealt with: the §, its meeting and board."""
         rec = entry.record
-        board = self.site.boards[(rec.organisation, rec.namnd or "")]
-        meeting = self.site.meetings[(rec.organisation, rec.namnd or "", rec.datum)]
+        meeting = entry.meeting
+        if meeting is None:  # an AgendaItem is a § of a meeting
+            raise ValueError(f"{rec.rel}: a § without a meeting")
+        board = meeting.board
         return {
             "type": oparl_type("Consultation"),
             "agendaItem": self.id_of(entry.path),

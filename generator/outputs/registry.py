@@ -77,10 +77,8 @@ def board_of(job: PageJob, site: Site) -> Board | None:
     target = job.target
     if isinstance(target, Board):
         return target
-    if isinstance(target, Meeting):
-        return site.boards[(target.organisation.slug, target.board.short)]
-    if isinstance(target, Entry) and target.record.namnd:
-        return site.boards[(target.record.organisation, target.record.namnd)]
+    if isinstance(target, Meeting | Entry):
+        return target.board
     return None
 
 
@@ -89,8 +87,8 @@ def case_of(job: PageJob, site: Site) -> Case | None:
     target = job.target
     if isinstance(target, Case):
         return target
-    if isinstance(target, Entry) and target.record.diarienummer:
-        return site.cases.get((target.record.organisation, target.record.diarienummer))
+    if isinstance(target, Entry):
+        return target.case
     return None
 
 

@@ -105,8 +105,8 @@ class PageContext:
 def make_item(entry: Entry, site: Site) -> Item:
     """Return the listing view of an entry."""
     rec = entry.record
-    board = site.boards[(rec.organisation, rec.namnd)].config.name if rec.namnd else ""
-    org = site.organisation(rec.organisation).config.name
+    board = entry.board.name if entry.board else ""
+    org = entry.organisation.name
     return Item(
         title=rec.titel,
         url=site.config.base_path + entry.path,
@@ -126,9 +126,7 @@ def make_record_view(entry: Entry, site: Site) -> RecordView:
     rec = entry.record
     base = site.config.base_path
     item = make_item(entry, site)
-    board = site.boards.get((rec.organisation, rec.namnd or ""))
-    meeting = site.meetings.get((rec.organisation, rec.namnd or "", rec.datum))
-    case = site.cases.get((rec.organisation, rec.diarienummer or ""))
+    board, meeting, case = entry.board, entry.meeting, entry.case
     return RecordView(
         item=item,
         time=rec.tid,

@@ -55,12 +55,12 @@ class Follow:
         if isinstance(target, Case):
             return self.t("case_title", diarienummer=target.diarienummer)
         if isinstance(target, Meeting):
-            return self.t("meeting_title", board=target.board.name, date=self.t.date(target.date))
+            return target.title(self.t)
         return ""
 
     def _ref_link(self, entry: Entry) -> RefLink:
         rec = entry.record
-        board = self.site.boards[(rec.organisation, rec.namnd)].config.name if rec.namnd else ""
+        board = entry.board.name if entry.board else ""
         detail = (
             f"{board} § {rec.paragraf}" if rec.paragraf else ", ".join(x for x in (rec.typ.label, board) if x)
         )

@@ -163,8 +163,7 @@ def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
     site = maker.site
     for meeting in site.meetings.values():
         view = maker.meeting_view(meeting)
-        board = site.boards[(meeting.organisation.slug, meeting.board.short)]
-        page = maker.page(PageKind.MEETING, meeting.path, view.title, maker.board_crumbs(board))
+        page = maker.page(PageKind.MEETING, meeting.path, view.title, maker.board_crumbs(meeting.board))
         page_view = MeetingPageView(view, meeting_appeal(maker, meeting))
         yield PageJob(PageKind.MEETING, meeting.path, page, page_view, meeting)
 
@@ -173,7 +172,7 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
     """Yield each case's page: every record of one diarienummer in date order, across boards."""
     site = maker.site
     for case in site.cases.values():
-        org = site.organisation(case.organisation.slug)
+        org = case.organisation
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
         title = maker.t("case_title", diarienummer=case.diarienummer)
         page = maker.page(PageKind.CASE, case.path, title, crumbs)
@@ -188,16 +187,15 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
     base = site.config.base_path
     for entry in site.entries:
         rec = entry.record
-        meeting = site.meetings.get((rec.organisation, rec.namnd, rec.datum)) if rec.namnd else None
+        meeting = entry.meeting
         meeting_view = maker.meeting_view(meeting) if meeting is not None else None
         crumbs: tuple[Link, ...]
-        if rec.namnd:
-            crumbs = maker.board_crumbs(site.boards[(rec.organisation, rec.namnd)])
+        if entry.board is not None:
+            crumbs = maker.board_crumbs(entry.board)
             if meeting is not None and meeting_view is not None and meeting.path != entry.path:
                 crumbs += (Link(meeting_view.title, base + meeting.path),)
         else:
-            org = site.organisation(rec.organisation)
-            crumbs = (Link(org.config.name, base + org.path),)
+            crumbs = (Link(entry.organisation.name, base + entry.organisation.path),)
         page = maker.page(PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary)
         view = RecordPageView(
             record=make_record_view(entry, site),

@@ -18,7 +18,7 @@ from typing import Any
 from generator.base.doctypes import Kind
 from generator.base.stamps import record_modified
 from generator.config.i18n import Translator
-from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site, meeting_time
+from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site
 from generator.pages.kinds import KINDS, PageJob, PageKind
 
 Json = dict[str, Any]
@@ -112,13 +112,13 @@ class JsonLd:
 
     def meeting(self, meeting: Meeting) -> Json:
         """Return a meeting as an Event organised by its board."""
-        board = self.site.boards[(meeting.organisation.slug, meeting.board.short)]
-        time = meeting_time(meeting)
+        board = meeting.board
+        time = meeting.time
         start = meeting.date.isoformat() + (f"T{time.isoformat(timespec='minutes')}" if time else "")
         return {
             "@type": "Event",
             "@id": self.base + meeting.path,
-            "name": self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
+            "name": meeting.title(self.t),
             "startDate": start,
             "url": self.base + meeting.path,
             "eventStatus": "https://schema.org/EventScheduled",
@@ -150,9 +150,9 @@ class JsonLd:
             "dateModified": record_modified(rec).isoformat(),
             "description": entry.summary,
         }
-        org = self.site.organisation(rec.organisation)
+        org = entry.organisation
         publisher = {"@type": "GovernmentOrganization", "@id": self.base + org.path, "name": org.config.name}
-        board = self.site.boards.get((rec.organisation, rec.namnd or ""))
+        board = entry.board
         decider = self._board_ref(board) if board else publisher
         if kind is Kind.NEWS:
             author = {"@type": "Person", "name": rec.forfattare} if rec.forfattare else publisher
@@ -173,7 +173,7 @@ class JsonLd:
                 report["reportNumber"] = rec.diarienummer
             return {**common, **report}
         document: Json = {"@type": "DigitalDocument", "publisher": publisher}
-        meeting = self.site.meetings.get((rec.organisation, rec.namnd or "", rec.datum))
+        meeting = entry.meeting
         if kind is Kind.NOTICE and meeting is not None:
             document["about"] = self.meeting(meeting)
         return {**common, **document}

@@ -15,7 +15,7 @@ from generator.base.doctypes import Kind
 from generator.base.urls import appeal_path
 from generator.model.appeal import last_appeal_day, notice_is_up
 from generator.model.holidays import holiday_name
-from generator.model.site import Entry, Meeting, Site
+from generator.model.site import Entry, Meeting, Organisation, Site
 from generator.pages.context import Link, make_item
 from generator.pages.pages import PageMaker
 from generator.pages.views import AppealView, DecisionNotice, MeetingAnnouncement, MinutesNotice
@@ -67,7 +67,7 @@ def announcements(site: Site) -> list[MeetingAnnouncement]:
         rec = entry.record
         if rec.typ.kind is not Kind.NOTICE or rec.namnd is None or rec.datum < site.build_date:
             continue
-        if is_assembly(site.boards[(rec.organisation, rec.namnd)].config.name):
+        if entry.board is not None and is_assembly(entry.board.name):
             found.append((rec.sort_key, MeetingAnnouncement(make_item(entry, site), rec.tid)))
     return [a for _, a in sorted(found, key=lambda pair: pair[0])]
 
@@ -95,15 +95,14 @@ def record_appeal(maker: PageMaker, entry: Entry, meeting: Meeting | None) -> Ap
         return None
     anslag = rec.anslag or (meeting.anslag if meeting is not None else None)
     t = maker.t
-    if rec.typ.kind is Kind.MINUTES_ITEM and rec.namnd:
-        board = maker.site.boards[(rec.organisation, rec.namnd)].config.name
+    board = entry.board.name if entry.board else ""
+    if rec.typ.kind is Kind.MINUTES_ITEM and board:
         reference = t("appeal_reference_paragraf", board=board, date=t.date(rec.datum), paragraf=rec.paragraf)
-    elif rec.typ.kind is Kind.MINUTES and rec.namnd:
-        board = maker.site.boards[(rec.organisation, rec.namnd)].config.name
+    elif rec.typ.kind is Kind.MINUTES and board:
         reference = t("appeal_reference_meeting", board=board, date=t.date(rec.datum))
     else:
         reference = t("appeal_reference_title", title=rec.titel, date=t.date(rec.datum))
-    return _appeal(maker, rec.organisation, rec.overklagbar, anslag, reference, rec.diarienummer or "")
+    return _appeal(maker, entry.organisation, rec.overklagbar, anslag, reference, rec.diarienummer or "")
 
 
 def meeting_appeal(maker: PageMaker, meeting: Meeting) -> AppealView | None:
@@ -113,15 +112,15 @@ def meeting_appeal(maker: PageMaker, meeting: Meeting) -> AppealView | None:
     appealable = any(e.record.overklagbar for e in meeting.entries if e.record.typ.kind is not Kind.NOTICE)
     t = maker.t
     reference = t("appeal_reference_meeting", board=meeting.board.name, date=t.date(meeting.date))
-    return _appeal(maker, meeting.organisation.slug, appealable, meeting.anslag, reference, "")
+    return _appeal(maker, meeting.organisation, appealable, meeting.anslag, reference, "")
 
 
 def _appeal(
-    maker: PageMaker, org_slug: str, appealable: bool, anslag: dt.date | None, reference: str, dnr: str
+    maker: PageMaker, owner: Organisation, appealable: bool, anslag: dt.date | None, reference: str, dnr: str
 ) -> AppealView:
-    """Return the appeal view of one decision or meeting of the organisation ``org_slug``."""
+    """Return the appeal view of one decision or meeting of the organisation ``owner``."""
     site = maker.site
-    org = site.organisation(org_slug).config
+    org = owner.config
     period = site.config.appeal_period_days
     last = last_appeal_day(anslag, period) if anslag and appealable else None
     nominal = anslag + dt.timedelta(days=period) if anslag else None

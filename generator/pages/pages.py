@@ -5,7 +5,7 @@ Jobs are produced lazily so that 100,000 record pages are rendered and written o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from generator.base.doctypes import Kind
@@ -82,7 +82,7 @@ class PageMaker:
 
     def _make_meeting_view(self, meeting: Meeting) -> MeetingView:
         site, base = self.site, self.site.config.base_path
-        board = site.boards[(meeting.organisation.slug, meeting.board.short)]
+        board = meeting.board
         # A whole protokoll is as appealable as its §§; a kallelse is no decision.
         decisions = (e.record for e in meeting.entries if e.record.typ.kind is not Kind.NOTICE)
         appealable = any(rec.overklagbar for rec in decisions)
@@ -92,7 +92,7 @@ class PageMaker:
             else None
         )
         return MeetingView(
-            title=self.t("meeting_title", board=meeting.board.name, date=self.t.date(meeting.date)),
+            title=meeting.title(self.t),
             url=base + meeting.path,
             board=meeting.board.name,
             board_url=base + board.path,
@@ -101,8 +101,8 @@ class PageMaker:
             justerat=meeting.justerat,
             anslag=meeting.anslag,
             last_appeal_day=last,
-            protocol_location=meeting.organisation.protocol_location,
-            appeal_court=meeting.organisation.appeal_court,
+            protocol_location=meeting.organisation.config.protocol_location,
+            appeal_court=meeting.organisation.config.appeal_court,
             appeal_url=base + appeal_path(meeting.organisation.slug),
             items=[make_item(e, site) for e in meeting.items],
             documents=[make_item(e, site) for e in meeting.documents],
@@ -111,7 +111,7 @@ class PageMaker:
     def board_crumbs(self, board: Board) -> tuple[Link, ...]:
         """Return the breadcrumbs down to ``board``."""
         base = self.site.config.base_path
-        org = next(o for o in self.site.organisations if o.config is board.organisation)
+        org = board.organisation
         chain = [board]
         while chain[0].parent is not None:
             chain.insert(0, chain[0].parent)
@@ -122,7 +122,7 @@ class PageMaker:
         kind: PageKind,
         path: str,
         title: str,
-        entries: list[Entry],
+        entries: Sequence[Entry],
         crumbs: tuple[Link, ...],
         **values: Any,
     ) -> Iterator[PageJob]:

@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.base.record import Record
-from generator.model.site import Entry
+from generator.model.site import Entry, RecordText
 
 
 def _identity(kind: str, number: int) -> None:
@@ -37,7 +37,12 @@ def _by_hash(text: Markup) -> tuple[Any, tuple[str, int, int]]:
 
 
 # Looked up by exact type inside the C pickler: every other object is pickled without a Python call.
-_DISPATCH: dict[type, Any] = {Entry: _by_identity, Record: _by_identity, Markup: _by_hash}
+_DISPATCH: dict[type, Any] = {
+    Entry: _by_identity,
+    RecordText: _by_identity,
+    Record: _by_identity,
+    Markup: _by_hash,
+}
 
 
 def fingerprint(template: str, *values: object) -> str | None:
