@@ -1,4 +1,7 @@
-"""The build, as its own table of contents: load and check everything, then write it all at once."""
+"""The build, as its own table of contents: load and check everything, then write it all at once.
+
+One call per stage, each timed under its name; stages return their diagnostics and never print.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +10,25 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic, Severity, errors_in
 from generator.base.record import Record
-from generator.config.accessibility import check_statement
-from generator.config.i18n import TranslationError, Translator, load_translator
-from generator.config.settings import SiteConfig, load_config
-from generator.config.theme import Theme, load_theme
-from generator.load.frontmatter import split_front_matter
+from generator.config.i18n import Translator
+from generator.config.load import Settings, load_settings
+from generator.config.settings import SiteConfig
+from generator.config.theme import Theme
 from generator.load.memo import Memo
-from generator.load.privacy import allowed_numbers, scan_masks, scan_source
-from generator.load.records import validate_record
-from generator.markdown.references import build_link_index
+from generator.load.stage import guard_privacy, read_records
 from generator.model.addresses import check_paths
 from generator.model.assemble import assemble_site
-from generator.model.entries import record_text
-from generator.model.publishing import Change, Visibility, build_day, upcoming_changes, visibility
+from generator.model.entries import publish
+from generator.model.publishing import Change, build_day, upcoming_changes
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences, collect_references
-from generator.outputs.links import PageLinker
-from generator.outputs.registry import OUTPUTS, Written
-from generator.outputs.write import Staging, check_output_dir
-from generator.pages.jobs import page_jobs
-from generator.pages.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
+from generator.outputs.publish import publish_site
+from generator.outputs.write import Staging
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,31 @@ class BuildOptions:
     """Include records whose ``publicera`` is still to come (the preview only; a real build never does)."""
     extras: bool = True
     """Write feeds, calendars, open data and the sitemap (the preview writes them only when idle)."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything read and checked, before anything is written."""
+
+    settings: Settings
+    site: Site
+    records: list[Record]
+    xrefs: CrossReferences = field(default_factory=CrossReferences)
+
+    @property
+    def config(self) -> SiteConfig:
+        """Return site.yaml's settings."""
+        return self.settings.config
+
+    @property
+    def theme(self) -> Theme:
+        """Return the theme."""
+        return self.settings.theme
+
+    @property
+    def translator(self) -> Translator:
+        """Return the UI strings."""
+        return self.settings.translator
 
 
 @dataclass
@@ -82,18 +104,6 @@ class BuildResult:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """Everything read and checked, before anything is written."""
-
-    config: SiteConfig
-    theme: Theme
-    site: Site
-    records: list[Record]
-    translator: Translator
-    xrefs: CrossReferences = field(default_factory=CrossReferences)
-
-
 def build(
     options: BuildOptions, memo: Memo | None = None, staging: Callable[[Path], Staging] = Staging
 ) -> BuildResult:
@@ -106,12 +116,23 @@ def build(
     start = time.perf_counter()
     result.build_date = day = build_day(options.build_date, os.environ)
     result.loaded = loaded = load_site(options, day, result, memo or Memo(enabled=False))
-    fatal = errors_in(result.diagnostics, options.strict)
-    if loaded is not None and not fatal:
+    if loaded is not None and not errors_in(result.diagnostics, options.strict):
         result.records = len(loaded.site.entries)
         result.changes = upcoming_changes(loaded.records, day)
         if options.write:
-            write_site(options, loaded, result, staging)
+            out = (options.out or loaded.config.output_dir).resolve()
+            done = publish_site(
+                out,
+                loaded.settings,
+                loaded.site,
+                loaded.xrefs,
+                result.stage,
+                staging,
+                options.extras,
+                options.search,
+            )
+            result.output, result.pages = done.output, done.pages
+            result.diagnostics += done.diagnostics
         result.ok = not errors_in(result.diagnostics, options.strict)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - start
@@ -119,124 +140,31 @@ def build(
 
 
 def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Memo) -> Loaded | None:
-    """Read site.yaml, the theme and every record; validate and assemble the model.
-
-    Per-file stages go through ``memo``, keyed by every input they read (see ``generator.load.memo``).
-    """
+    """Read site.yaml, the theme and every record; validate and assemble the model."""
+    found = result.diagnostics
     with result.stage("site.yaml"):
-        config = load_config(options.site_dir)
-        if isinstance(config, list):
-            result.diagnostics += config
+        settings, problems = load_settings(options.site_dir, options.base_url)
+        found += problems
+        if settings is None:
             return None
-        if options.base_url is not None:
-            config = replace(config, base_url=options.base_url, base_path="/")
-        result.diagnostics += check_statement(config)
-        theme = load_theme(config.theme, config.site_dir)
-        if not isinstance(theme, Theme):
-            result.diagnostics.append(theme)
-            return None
-        try:
-            t = load_translator(theme.all_dirs, config.language, config.site_dir)
-        except TranslationError as exc:
-            result.diagnostics += exc.diagnostics
-            return None
+        config, t = settings.config, settings.translator
         memo.start(config)
     with result.stage("läsa"):
         sources, problems = memo.read_sources(config.content_dir, config.site_dir)
-        result.diagnostics += problems
+        found += problems
     with result.stage("personnummer"):
-        allowed, problems = allowed_numbers(config, day)
-        result.diagnostics += problems
-        for source in sources:
-            result.diagnostics += memo.get(("personnummer", source, day), scan_source, source, allowed, day)
-            result.diagnostics += memo.get(("maskering", source), scan_masks, source)
-    records: list[Record] = []
+        found += guard_privacy(config, sources, day, memo)
     with result.stage("validera"):
-        for source in sources:
-            split = memo.get(("delning", source), split_front_matter, source)
-            if isinstance(split, list):
-                result.diagnostics += split
-                continue
-            record, problems = memo.get(("validera", source), validate_record, split, config)
-            result.diagnostics += problems
-            if record is not None:
-                records.append(record)
+        records, problems = read_records(config, sources, memo)
+        found += problems
     with result.stage("markdown"):
-        states = [visibility(record, day, options.drafts, options.scheduled) for record in records]
-        published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
-        withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
-        index = build_link_index(config.base_path, config.organisations, published)
-        texts = [memo.entry(record_text, record, t("mask_label"), index) for record in published]
+        published = publish(
+            config, records, day, t("mask_label"), memo.entry, options.drafts, options.scheduled
+        )
     with result.stage("modell"):
-        site, problems = assemble_site(config, texts, withdrawn, day)
-        result.diagnostics += problems + check_paths(texts, site)
+        site, problems = assemble_site(config, published.texts, published.withdrawn, day)
+        found += problems + check_paths(published.texts, site)
     with result.stage("hänvisningar"):
-        xrefs, problems = collect_references(site.entries, index)
-        result.diagnostics += problems
-    return Loaded(config, theme, site, records, t, xrefs)
-
-
-def write_site(
-    options: BuildOptions,
-    loaded: Loaded,
-    result: BuildResult,
-    staging_class: Callable[[Path], Staging] = Staging,
-) -> None:
-    """Render every page into a staging folder, index it, and swap it in."""
-    config = loaded.config
-    output = (options.out or config.output_dir).resolve()
-    refused = check_output_dir(output, config.site_dir)
-    if refused is not None:
-        result.diagnostics.append(refused)
-        return
-    t = loaded.translator
-    env = make_environment(loaded.theme, t)
-    site = loaded.site
-    linker = PageLinker(site, t, loaded.xrefs)
-    pages: list[str] = []
-    with staging_class(output) as staging:
-        with result.stage("sidor"):
-            for job in map(linker.annotate, page_jobs(site, t)):
-                try:
-                    staging.write_page(job.file, job, render_page, env, job)
-                except TEMPLATE_ERRORS as exc:
-                    result.diagnostics.append(template_problem(exc, job, config.site_dir))
-                    return
-                pages.append(job.path)
-                result.pages += 1
-        if options.extras:
-            write_outputs(Written(site, t, tuple(pages)), staging, result)
-        with result.stage("filer"):
-            copy_assets(loaded, staging)
-        if options.search:
-            for out in (o for o in OUTPUTS if o.search):
-                with result.stage(out.stage):
-                    problem = out.index(staging.root, site)
-                if problem is not None:
-                    result.diagnostics.append(problem)
-                    if problem.severity is Severity.ERROR:
-                        return
-        staging.swap()
-    result.output = output
-
-
-def write_outputs(written: Written, staging: Staging, result: BuildResult) -> None:
-    """Write the files of every output but the search index: feeds, calendars, open data, sitemap."""
-    for out in OUTPUTS:
-        with result.stage(out.stage):
-            for path, data in out.files(written):
-                staging.write_bytes(path, data)
-
-
-def copy_assets(loaded: Loaded, staging: Staging) -> None:
-    """Copy the theme's static files (site overrides first) and every published attachment."""
-    for static in loaded.theme.static_dirs():
-        for path in sorted(static.rglob("*")):
-            if path.is_file():
-                staging.copy_file(path, "static/" + path.relative_to(static).as_posix())
-    content = loaded.config.content_dir
-    for entry in loaded.site.entries:
-        rec = entry.record
-        files = [a.fil for a in rec.bilagor if a.fil] + ([rec.bild.fil] if rec.bild else [])
-        for fil in files:
-            staging.copy_file(content / fil, "filer/" + fil)
+        xrefs, problems = collect_references(site.entries, published.index)
+        found += problems
+    return Loaded(settings, site, records, xrefs)

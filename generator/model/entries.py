@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from generator.base.record import Record
 from generator.base.urls import record_path
-from generator.markdown.references import LinkIndex
+from generator.config.settings import SiteConfig
+from generator.markdown.references import LinkIndex, build_link_index
 from generator.markdown.reflinks import LinkScope
 from generator.markdown.render import render_markdown
+from generator.model.publishing import Visibility, visibility
 from generator.model.site import RecordText
 from generator.model.xrefs import related_references
 
@@ -40,3 +44,34 @@ def record_text(record: Record, mask_label: str, index: LinkIndex) -> RecordText
         + (beslut.references if beslut else ())
         + body.references,
     )
+
+
+Memoize = Callable[[Callable[[Record, str, LinkIndex], RecordText], Record, str, LinkIndex], RecordText]
+"""How texts are made: directly, or through the preview's memo (``Memo.entry``)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the site shows on the build day: the published records' texts, and what was taken down."""
+
+    texts: list[RecordText]
+    withdrawn: list[Record]
+    index: LinkIndex
+    """Where every published record, meeting and case is, for cross-references."""
+
+
+def publish(
+    config: SiteConfig,
+    records: Sequence[Record],
+    day: dt.date,
+    mask_label: str,
+    memoize: Memoize,
+    drafts: bool = False,
+    scheduled: bool = False,
+) -> Published:
+    """Return the records published on ``day`` rendered, and the records taken down."""
+    states = [visibility(record, day, drafts, scheduled) for record in records]
+    published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
+    withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
+    index = build_link_index(config.base_path, config.organisations, published)
+    return Published([memoize(record_text, r, mask_label, index) for r in published], withdrawn, index)
