@@ -60,7 +60,7 @@ def publish_site(
                 try:
                     staging.write_page(job.file, job, render_page, env, job)
                 except TEMPLATE_ERRORS as exc:
-                    done.diagnostics.append(template_problem(exc, job, settings.config.site_dir))
+                    done.diagnostics.append(template_problem(exc, settings.config.site_dir, job))
                     return done
                 pages.append(job.path)
         done.pages = len(pages)

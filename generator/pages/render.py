@@ -80,8 +80,11 @@ def render_page(env: jinja2.Environment, job: PageJob) -> str:
     return template.render(values)
 
 
-def template_problem(exc: Exception, job: PageJob, site_dir: Path) -> Diagnostic:
-    """Return a template's failure as a diagnostic at the template's line (not a traceback)."""
+def template_problem(exc: Exception, site_dir: Path, job: PageJob | None = None) -> Diagnostic:
+    """Return a template's failure as a diagnostic at the template's line (not a traceback).
+
+    ``job`` is the page being rendered, when the failure came from one.
+    """
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None) or 0
     # Jinja rewrites tracebacks so that a template's frames carry its file and line.
     tb = exc.__traceback__
@@ -89,20 +92,22 @@ def template_problem(exc: Exception, job: PageJob, site_dir: Path) -> Diagnostic
         if tb.tb_frame.f_code.co_filename.endswith(".html"):
             filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
-    shown = job.template
+    shown = job.template if job is not None else getattr(exc, "name", None) or "mall"
     if filename:
         path = Path(filename)
+        shown = path.name
         # A site's own template by its path in the site; a built-in theme's as themes/<name>/…
         for root in (site_dir, BUILTIN_THEMES.parent):
-            if path.is_relative_to(root):
-                shown = path.relative_to(root).as_posix()
+            if path.resolve().is_relative_to(root.resolve()):
+                shown = path.resolve().relative_to(root.resolve()).as_posix()
                 break
     message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        message = f"mallen kan inte läsas: {exc.message}"
+    elif job is not None:
+        message = f"sidan /{job.path} kunde inte skapas: {message}"
+    else:
+        message = f"en mall gick inte att visa: {message}"
     return Diagnostic(
-        shown,
-        line,
-        0,
-        "mall",
-        f"sidan /{job.path} kunde inte skapas: {message}",
-        "rätta mallen; den tidigare publicerade webbplatsen är orörd",
+        shown, line, 0, "mall", message, "rätta mallen; den tidigare publicerade webbplatsen är orörd"
     )

@@ -25,6 +25,7 @@ from generator.base.diagnostics import Diagnostic
 from generator.build import BuildOptions, BuildResult, Loaded, build
 from generator.load.memo import Memo
 from generator.outputs.write import Staging
+from generator.pages.render import template_problem
 from generator.preview.fingerprint import describe
 from generator.preview.watch import Batch, ChangeKind
 
@@ -251,15 +252,8 @@ def banners(loaded: Loaded | None, day: dt.date | None) -> dict[str, tuple[str, 
 
 def crash_diagnostic(exc: Exception, site_dir: Path) -> Diagnostic:
     """Return a diagnostic for an exception a build raised: a template's file and line when it has one."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = exc.filename or exc.name or "mall"
-        with contextlib.suppress(ValueError):
-            where = Path(where).resolve().relative_to(site_dir.resolve()).as_posix()
-        return Diagnostic(
-            where, exc.lineno, 0, "mall", f"mallen kan inte läsas: {exc.message}", "rätta mallen"
-        )
     if isinstance(exc, jinja2.TemplateError):
-        return Diagnostic("mall", 0, 0, "mall", f"en mall gick inte att visa: {exc}", "rätta mallen")
+        return template_problem(exc, site_dir)
     last = traceback.extract_tb(exc.__traceback__)[-1:]
     at = f" ({Path(last[0].filename).name}:{last[0].lineno})" if last else ""
     return Diagnostic(
