@@ -24,6 +24,7 @@ from generator.load.frontmatter import split_front_matter
 from generator.load.records import validate_record
 
 PLACEHOLDER = "Skriv ärendets text här."
+DRAFT_LINE = "utkast: true  # ta bort raden när posten ska publiceras"
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ class Planned:
 def record_text(new: NewRecord) -> str:
     """Return the record's Markdown: front matter with the given fields, and a body to replace."""
     lines = [
-        f"titel: {_yaml(new.titel)}",
-        f"typ: {_yaml(new.typ)}",
+        f"titel: {yaml_scalar(new.titel)}",
+        f"typ: {yaml_scalar(new.typ)}",
         f"datum: {new.datum.isoformat()}",
     ]
     optional = (
@@ -64,13 +65,13 @@ def record_text(new: NewRecord) -> str:
         ("paragraf", new.paragraf),
         ("diarienummer", new.diarienummer),
     )
-    lines += [f"{key}: {_yaml(value, key == 'paragraf')}" for key, value in optional if value]
+    lines += [f"{key}: {yaml_scalar(value, key == 'paragraf')}" for key, value in optional if value]
     if new.draft:
-        lines.append("utkast: true  # ta bort raden när posten ska publiceras")
+        lines.append(DRAFT_LINE)
     return "---\n" + "\n".join(lines) + "\n---\n\n" + PLACEHOLDER + "\n"
 
 
-def _yaml(value: str, number: bool = False) -> str:
+def yaml_scalar(value: str, number: bool = False) -> str:
     """Return ``value`` as a YAML scalar that reads back as the same text (quoted only when it must be).
 
     A § number is written bare (``paragraf: 12``), as clerks write it.
@@ -94,16 +95,24 @@ def file_for(record: Record) -> str:
 
 def plan_record(new: NewRecord, config: SiteConfig) -> Planned | list[Diagnostic]:
     """Check the new record as a build would; return where it goes, or every problem."""
-    text = record_text(new)
+    planned = plan_text(record_text(new), new.datum, new.titel, config)
+    return planned if isinstance(planned, Planned) else [_as_option(d) for d in planned]
+
+
+def plan_text(text: str, day: dt.date, titel: str, config: SiteConfig) -> Planned | list[Diagnostic]:
+    """Check a record's text as a build would; return where it goes, or its errors.
+
+    The file is named as ``beslut new`` names it; ``beslut import`` writes through here too.
+    """
     # Papers and news are named by their file: name it by the day and the title, as a clerk would.
-    name = f"{new.datum.isoformat()}-{slugify(new.titel)}.md"
+    name = f"{day.isoformat()}-{slugify(titel)}.md"
     source = SourceFile(config.content_dir / name, "content/" + name, text)
     split = split_front_matter(source)
     if isinstance(split, list):
-        return [_as_option(d) for d in split]
+        return split
     record, problems = validate_record(split, config)
     if record is None or errors_in(problems):
-        return [_as_option(d) for d in errors_in(problems)]
+        return errors_in(problems)
     rel = file_for(record)
     return Planned(config.content_dir / rel, "content/" + rel, text, record_path(record))
 

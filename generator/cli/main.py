@@ -11,6 +11,7 @@ from generator import __version__
 from generator.base.diagnostics import Severity, errors_in, summarize_failure
 from generator.build import BuildOptions, BuildResult, build
 from generator.cli.args import Parser, parse_date
+from generator.cli.importing import add_import_command, import_files
 from generator.cli.preview import add_new_command, new_record, serve
 
 
@@ -87,6 +88,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
     )
     add_new_command(sub)
+    add_import_command(sub)
     return parser
 
 
@@ -97,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(args)
     if args.command == "new":
         return new_record(args)
+    if args.command == "import":
+        return import_files(args)
     options = BuildOptions(
         site_dir=args.site,
         out=getattr(args, "out", None),
