@@ -48,6 +48,8 @@ class Block:
     """A heading's level (2 = ``##``)."""
     marker: str = ""
     """A list item's marker: ``-`` or ``1.``."""
+    parts: tuple[Line, ...] = ()
+    """The source lines the block was made of (a header's lines may stand in one paragraph)."""
 
     @property
     def plain(self) -> str:
@@ -113,9 +115,17 @@ def _group_blocks(group: list[Line]) -> list[Block]:
             )
             continue
         if previous is not None and previous.kind != "heading":
-            blocks[-1] = replace(previous, text=_continue(previous.text, stripped, hard_break))
+            parts = (*previous.parts, replace(line, text=stripped))
+            blocks[-1] = replace(previous, text=_continue(previous.text, stripped, hard_break), parts=parts)
             continue
-        blocks.append(Block("paragraph", stripped + ("  \n" if hard_break else ""), line))
+        blocks.append(
+            Block(
+                "paragraph",
+                stripped + ("  \n" if hard_break else ""),
+                line,
+                parts=(replace(line, text=stripped),),
+            )
+        )
     blocks = [replace(b, text=b.text.removesuffix("  \n").rstrip()) for b in blocks]
     if len(blocks) == 1 and blocks[0].kind == "paragraph":
         return [_heading_or_paragraph(blocks[0])]

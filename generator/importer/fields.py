@@ -77,25 +77,40 @@ _HEAD_LIMIT = 40
 
 @dataclass(frozen=True)
 class Head:
-    """Where the body starts and how to shift its heading levels."""
+    """The body that follows the header and the title, and how to shift its heading levels."""
 
-    body_start: int
-    """Index of the first body block."""
+    body: list[Block]
     title_level: int
     """The title's heading level (0 when the title was a plain line)."""
 
 
 def read_head(blocks: list[Block], findings: Findings, config: SiteConfig) -> Head:
-    """Read the header block and the title into ``findings``; return where the body starts."""
+    """Read the header block and the title into ``findings``; return the body after them."""
+    blocks = list(blocks)
+    found = _read_head(blocks, findings, config)
+    return Head(blocks[found[0] :], found[1])
+
+
+def _split_lines(blocks: list[Block], i: int) -> bool:
+    """Split a header paragraph of short lines ("Sjöviks kommun / Kommunstyrelsen / Protokoll") in place."""
+    parts = blocks[i].parts
+    if len(parts) < 2 or not all(len(part.text) <= 80 and not part.text.endswith(".") for part in parts):
+        return False
+    blocks[i : i + 1] = [Block("paragraph", part.text.strip(), part, parts=(part,)) for part in parts]
+    return True
+
+
+def _read_head(blocks: list[Block], findings: Findings, config: SiteConfig) -> tuple[int, int]:
+    """Return the index of the first body block and the title's heading level (``blocks`` may be split)."""
     i = 0
     while i < min(len(blocks), _HEAD_LIMIT):
         block = blocks[i]
         text = block.plain
         if block.kind == "heading" and section_name(text) is None:
             findings.put("titel", text, block.line)
-            return Head(i + 1, block.level)
+            return i + 1, block.level
         if block.kind != "paragraph" or section_name(text) is not None:
-            return Head(i, 0)
+            return i, 0
         label = LABELS.get(text.rstrip(":").strip().lower())
         if label is not None:
             i = _read_label(blocks, i, text.rstrip(":").strip().lower(), findings, config)
@@ -103,9 +118,13 @@ def read_head(blocks: list[Block], findings: Findings, config: SiteConfig) -> He
         if _read_header_line(block, findings, config):
             i += 1
             continue
+        if _split_lines(blocks, i):
+            continue
+        if findings.get("titel") is not None:  # a § of a protokoll has its title on the § line
+            return i, 0
         findings.put("titel", text, block.line)
-        return Head(i + 1, 0)
-    return Head(i, 0)
+        return i + 1, 0
+    return i, 0
 
 
 def _read_label(blocks: list[Block], i: int, label: str, findings: Findings, config: SiteConfig) -> int:

@@ -44,9 +44,9 @@ def infer_record(
     put_given(findings, given, config)
     head = read_head(blocks, findings, config)
     org = _organisation(blocks, findings, config)
-    body = read_body(blocks[head.body_start :], findings, config, org, head.title_level)
+    body = read_body(head.body, findings, config, org, head.title_level)
     _infer_type(findings)
-    _settle_date(findings)
+    settle_date(findings)
     beslut = findings.get("beslut") or ""
     if _NOT_APPEALABLE.search(beslut):
         findings.put("överklagbar", False, findings.line_of("beslut"))
@@ -107,7 +107,7 @@ def _infer_type(findings: Findings) -> None:
         findings.put("typ", "utlåtande", findings.line_of("beslut"))
 
 
-def _settle_date(findings: Findings) -> None:
+def settle_date(findings: Findings) -> None:
     """Keep the time of day only for news; date a news item by its update when nothing else dates it."""
     if findings.get("datum") is None and findings.get("uppdaterad") is not None:
         findings.put("datum", findings.get("uppdaterad"), findings.line_of("uppdaterad"))

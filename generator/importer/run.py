@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from generator.authoring.newrecord import Planned, plan_text, write_record
-from generator.base.diagnostics import Diagnostic
+from generator.base.diagnostics import Diagnostic, errors_in
 from generator.base.sources import SourceFile, read_sources
 from generator.base.urls import record_path
 from generator.config.settings import SiteConfig
@@ -173,12 +174,19 @@ def _plan(
             )
             for key in missing
         ]
+    attachment = findings.values.pop("bilagor", None)
     text = record_text(findings, render(part.body), options.draft)
     when = findings.get("datum")
     day = when.date() if isinstance(when, dt.datetime) else when
     planned = plan_text(text, day, str(findings.get("titel")), config)
     if isinstance(planned, Planned):
-        return planned
+        if attachment is None:
+            return planned
+        # The attachment lies beside the record: name it after the record's file.
+        source: Path = findings.get("källfil")
+        target = planned.file.with_suffix(source.suffix.lower())
+        findings.values["bilagor"] = replace(attachment, value=[{**attachment.value[0], "fil": target.name}])
+        return replace(planned, text=record_text(findings, render(part.body), options.draft))
     return [
         Diagnostic(
             shown,
@@ -190,6 +198,21 @@ def _plan(
         )
         for d in planned
     ]
+
+
+def _copy_attachment(source: Path, plan: Planned, shown: str, config: SiteConfig) -> Diagnostic | None:
+    """Copy the whole protokoll beside its record and check the record with it, as a build would."""
+    target = plan.file.with_suffix(source.suffix.lower())
+    if target.exists():
+        return Diagnostic(shown, 0, 0, "bilagor", f"{target.name} finns redan och skrivs inte över", "")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    split = split_front_matter(SourceFile(plan.file, plan.rel, plan.text))
+    problems = split if isinstance(split, list) else errors_in(validate_record(split, config)[1])
+    if problems:
+        target.unlink()
+        return Diagnostic(shown, 0, 0, problems[0].field, problems[0].message, problems[0].hint)
+    return None
 
 
 def _option_hint(key: str) -> str:
@@ -209,6 +232,11 @@ def _write(
     leaked = scan_source(SourceFile(plan.file, plan.rel, plan.text), allowed, day)
     if leaked:  # the guard ran on the source already; this is the same rule on the very text written
         return Diagnostic(shown, 0, 0, leaked[0].field, leaked[0].message, leaked[0].hint)
+    source = part.findings.get("källfil")
+    if source is not None:
+        copied = _copy_attachment(source, plan, shown, config)
+        if copied is not None:
+            return copied
     refused = write_record(plan)
     if refused is not None:
         return Diagnostic(shown, 0, 0, refused.field, refused.message, refused.hint)

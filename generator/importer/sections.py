@@ -163,6 +163,16 @@ def _take_reservations(blocks: list[Block], findings: Findings) -> list[Block]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if block.kind == "heading" and section_name(block.plain) in ("reservation", "reservationer"):
+            # A protokoll's own section: "Reservation" and then "Anna Berg (V) reserverar sig …".
+            end = i + 1
+            while end < len(blocks) and blocks[end].kind != "heading":
+                names, party, _ = _who(blocks[end].plain.split(" reserverar")[0])
+                found.append({"namn": names, "parti": party, "text": blocks[end].plain})
+                first = first or blocks[end].line
+                end += 1
+            i = end
+            continue
         match = _RESERVATION.match(block.plain) if block.kind == "paragraph" else None
         if match is None:
             kept.append(block)
