@@ -40,7 +40,7 @@ class Block:
     """One heading, paragraph or list item; ``text`` is Markdown inline text."""
 
     kind: str
-    """``heading``, ``paragraph`` or ``item``."""
+    """``heading``, ``paragraph``, ``item`` or ``table``."""
     text: str
     line: Line
     """The source line the block starts on."""
@@ -90,6 +90,8 @@ def _groups(lines: tuple[Line, ...]) -> list[list[Line]]:
 
 def _group_blocks(group: list[Line]) -> list[Block]:
     """Turn one run of non-blank lines into blocks: headings and items start new blocks."""
+    if all(line.text.lstrip().startswith("|") for line in group):  # a Markdown table stays as it is
+        return [Block("table", "\n".join(line.text.strip() for line in group), group[0], parts=tuple(group))]
     blocks: list[Block] = []
     for line in group:
         text = line.text.rstrip()

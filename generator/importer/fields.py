@@ -87,14 +87,26 @@ class Head:
 def read_head(blocks: list[Block], findings: Findings, config: SiteConfig) -> Head:
     """Read the header block and the title into ``findings``; return the body after them."""
     blocks = list(blocks)
-    found = _read_head(blocks, findings, config)
-    return Head(blocks[found[0] :], found[1])
+    start, level = _read_head(blocks, findings, config)
+    # Some papers give their date or diarienummer right under the title.
+    while start < len(blocks) and blocks[start].kind == "paragraph" and len(blocks[start].parts) == 1:
+        if not _read_header_line(blocks[start], findings, config):
+            break
+        start += 1
+    return Head(blocks[start:], level)
 
 
-def _split_lines(blocks: list[Block], i: int) -> bool:
-    """Split a header paragraph of short lines ("Sjöviks kommun / Kommunstyrelsen / Protokoll") in place."""
+def _split_lines(blocks: list[Block], i: int, config: SiteConfig) -> bool:
+    """Split a header paragraph of short lines ("Sjöviks kommun / Kommunstyrelsen / Protokoll") in place.
+
+    Only when its first line is a header line by itself: a title wrapped over two lines stays whole.
+    """
     parts = blocks[i].parts
     if len(parts) < 2 or not all(len(part.text) <= 80 and not part.text.endswith(".") for part in parts):
+        return False
+    first = Block("paragraph", parts[0].text.strip(), parts[0])
+    label = LABELS.get(first.plain.rstrip(":").strip().lower())
+    if label is None and not _read_header_line(first, Findings(), config):
         return False
     blocks[i : i + 1] = [Block("paragraph", part.text.strip(), part, parts=(part,)) for part in parts]
     return True
@@ -115,10 +127,10 @@ def _read_head(blocks: list[Block], findings: Findings, config: SiteConfig) -> t
         if label is not None:
             i = _read_label(blocks, i, text.rstrip(":").strip().lower(), findings, config)
             continue
+        if _split_lines(blocks, i, config):
+            continue
         if _read_header_line(block, findings, config):
             i += 1
-            continue
-        if _split_lines(blocks, i):
             continue
         if findings.get("titel") is not None:  # a § of a protokoll has its title on the § line
             return i, 0

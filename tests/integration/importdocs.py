@@ -26,7 +26,7 @@ class Piece:
 def pieces(text: str) -> list[Piece]:
     """Return the text's paragraphs as a writer sees them: blank lines part them, '#', '- ', '1. ' mark them.
 
-    A line ending in two spaces is followed by a line break; other lines of a paragraph join with a space.
+    Every line of a paragraph keeps its own line, as a text export printed as it stands.
     """
     out: list[Piece] = []
     current: list[str] = []
@@ -50,8 +50,6 @@ def pieces(text: str) -> list[Piece]:
             flush()
             kind, marker = "item", "-" if item[1] in "-•" else item[1]
             current.append(item[2])
-        elif current and not current[-1].endswith("  "):
-            current[-1] = current[-1] + " " + line.strip()
         else:
             current.append(line)
     flush()
