@@ -25,7 +25,7 @@ def test_a_protokoll_with_three_paragraphs_becomes_three_protokollsutdrag(form: 
     source = (
         PROTOKOLL if form == "txt" else write_pdf(PROTOKOLL.read_text(encoding="utf-8"), tmp_path / "p.pdf")
     )
-    code, reports, stderr = import_json(site, source)
+    code, _, stderr = import_json(site, source)
     assert code == 0, stderr
     records = _records(site)
     assert sorted(records) == [
@@ -120,7 +120,8 @@ def test_a_latin1_file_is_read_and_said_so(tmp_path: Path) -> None:
     (record,) = reports[0]["poster"]
     front, _ = read_record(site / record["fil"])
     assert front["titel"] == (
-        "En enhetlig kommunikationsprocess i Huddinge kommuns hela verksamhet – beslut om justering av budgetramar"
+        "En enhetlig kommunikationsprocess i Huddinge kommuns hela verksamhet – "
+        "beslut om justering av budgetramar"
     )
 
 
@@ -145,9 +146,8 @@ def test_a_docx_with_a_table_keeps_the_table(tmp_path: Path) -> None:
     document.add_paragraph("Datum 2024-05-02")
     document.add_paragraph("Förvaltningen föreslår nya taxor för bygglov.")
     table = document.add_table(rows=3, cols=2)
-    for row, (name, amount) in zip(
-        table.rows, [("Taxa", "Belopp"), ("Bygglov", "12 000 kr"), ("Rivning", "3 000 kr")]
-    ):
+    rows = [("Taxa", "Belopp"), ("Bygglov", "12 000 kr"), ("Rivning", "3 000 kr")]
+    for row, (name, amount) in zip(table.rows, rows, strict=True):
         row.cells[0].text, row.cells[1].text = name, amount
     document.save(str(tmp_path / "taxor.docx"))
     code, reports, stderr = import_json(site, tmp_path / "taxor.docx", "--typ", "tjänsteskrivelse")
@@ -162,7 +162,10 @@ def test_a_docx_with_a_table_keeps_the_table(tmp_path: Path) -> None:
     assert "<table>" in html and "<td>12 000 kr</td>" in html
 
 
-PERSONAL = "Sjöviks kommun\n\nTjänsteskrivelse\n\nDatum 2024-02-01\n\nBidrag till förening\n\nSökande 811218-9876 har ansökt om bidrag.\n"
+PERSONAL = (
+    "Sjöviks kommun\n\nTjänsteskrivelse\n\nDatum 2024-02-01\n\nBidrag till förening\n\n"
+    "Sökande 811218-9876 har ansökt om bidrag.\n"
+)
 
 
 def test_a_personnummer_stops_the_file_with_its_line(tmp_path: Path) -> None:
@@ -208,10 +211,8 @@ def test_the_text_report_says_per_file_what_was_found_and_where_it_went(tmp_path
     (tmp_path / "tom.txt").write_bytes(b"")
     done = run_cli("import", str(seed_files()[0]), str(tmp_path / "tom.txt"), "--site", str(site))
     assert done.returncode == 1
-    assert (
-        "protokollsutdrag → content/alingsas/kf/2018-11-28-205-genomforande-handlingsplan-effekt-6-0-samla.md (skriven)"
-        in done.stdout
-    )
+    where = "content/alingsas/kf/2018-11-28-205-genomforande-handlingsplan-effekt-6-0-samla.md"
+    assert f"protokollsutdrag → {where} (skriven)" in done.stdout
     assert "    paragraf (rad 5): 205" in done.stdout
     assert "    att fylla i: anslag: skriv dagen då justeringen anslogs" in done.stdout
     assert f"{tmp_path / 'tom.txt'}: fel: fil: filen är tom" in done.stderr

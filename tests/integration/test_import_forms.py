@@ -61,7 +61,7 @@ def test_docx_and_pdf_import_to_the_records_of_the_text_export(
 
 
 def test_pdf_values_name_their_page(tmp_path: Path) -> None:
-    site, records = _imported(tmp_path, "pdf")
+    _, records = _imported(tmp_path, "pdf")
     found = records["004_9d46b7055378e62f"]["funnet"]
     assert found["paragraf"]["var"].startswith("sida 1, rad ")
     assert records["004_9d46b7055378e62f"]["status"] == "skriven"

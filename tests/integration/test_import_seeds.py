@@ -20,12 +20,15 @@ from tests.integration.importcheck import demo_site, import_json, read_record, s
 from tests.integration.sitecheck import REPO, assert_built, build_site
 
 DEMO = {
-    "000_8156d7b1da1dfedb": "alingsas/kf/2018-11-28-205-genomforande-handlingsplan-effekt-6-0-samla-kommunens-stodfunktioner.md",
-    "001_3f634b1f89acb2a7": "hjo/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-hur-kansliet-kan-organiseras-pa-basta-satt.md",
+    "000_8156d7b1da1dfedb": "alingsas/kf/2018-11-28-205-genomforande-handlingsplan-effekt-6-0-samla-"
+    "kommunens-stodfunktioner.md",
+    "001_3f634b1f89acb2a7": "hjo/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-hur-kansliet-kan-"
+    "organiseras-pa-basta-satt.md",
     "002_468ea835a6543a08": "kommun-ej-angiven/nyheter/2015-08-28-en-organisation-for-framtiden.md",
     "003_65f50254852a2deb": "stockholm/ks/2006-11-09-ny-organisation-inom-stadsledningskontoret.md",
-    "004_9d46b7055378e62f": "huddinge/ksau/2021-06-09-6-en-enhetlig-kommunikationsprocess-i-huddinge-kommuns-hela-verksamhet.md",
-}  # fmt: skip
+    "004_9d46b7055378e62f": "huddinge/ksau/2021-06-09-6-en-enhetlig-kommunikationsprocess-i-huddinge-"
+    "kommuns-hela-verksamhet.md",
+}
 """Each seed's record in the demo (content/)."""
 
 EDITORIAL_KEYS = {
@@ -37,7 +40,18 @@ EDITORIAL_KEYS = {
 EDITORIAL_WORDS = {
     # An embedded video's title and caption, which the demo's editor left out as export noise.
     "002_468ea835a6543a08": (
-        ["Gunilla", "Zetterström", "Bäcke", "Gunilla", "Zetterström", "Bäcke", "berättar", "om", "ny", "organisationsöversyn."],
+        [
+            "Gunilla",
+            "Zetterström",
+            "Bäcke",
+            "Gunilla",
+            "Zetterström",
+            "Bäcke",
+            "berättar",
+            "om",
+            "ny",
+            "organisationsöversyn.",
+        ],
         [],
     ),
     # A heading the demo's editor added over the beredning's statement.
