@@ -40,18 +40,7 @@ EDITORIAL_KEYS = {
 EDITORIAL_WORDS = {
     # An embedded video's title and caption, which the demo's editor left out as export noise.
     "002_468ea835a6543a08": (
-        [
-            "Gunilla",
-            "Zetterström",
-            "Bäcke",
-            "Gunilla",
-            "Zetterström",
-            "Bäcke",
-            "berättar",
-            "om",
-            "ny",
-            "organisationsöversyn.",
-        ],
+        ["Gunilla", "Zetterström", "Bäcke"] * 2 + ["berättar", "om", "ny", "organisationsöversyn."],
         [],
     ),
     # A heading the demo's editor added over the beredning's statement.
