@@ -18,6 +18,7 @@ ORDER = [
     "pages",
     "outputs",
     "authoring",
+    "importer",
     "build",
     "preview",
     "cli",
