@@ -115,6 +115,8 @@ def _as_text(report: Any) -> str:
 
 def _short(value: Any) -> str:
     """Return a value on one line, cut to a readable length."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         text = "; ".join(v.get("namn", "") if isinstance(v, dict) else str(v) for v in value)
     elif isinstance(value, tuple):

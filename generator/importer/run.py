@@ -137,7 +137,8 @@ def _import_lines(
     blocks = to_blocks(cleaned.lines)
     notes = list(document.notes)
     if cleaned.dropped:
-        notes.append(f"{cleaned.dropped} rader sidhuvud, sidfot och sidnummer utelämnade")
+        lines = "rad" if cleaned.dropped == 1 else "rader"
+        notes.append(f"{cleaned.dropped} {lines} sidhuvud, sidfot och sidnummer utelämnade")
     parts = split_meeting(blocks, config, options.given, path if options.attach else None)
     inferred = parts if parts is not None else [infer_record(blocks, config, options.given)]
     planned: list[tuple[Planned, Inferred]] = []
