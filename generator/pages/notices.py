@@ -13,8 +13,7 @@ import datetime as dt
 
 from generator.base.doctypes import Kind
 from generator.base.urls import appeal_path
-from generator.model.appeal import last_appeal_day, notice_is_up
-from generator.model.holidays import holiday_name
+from generator.model.appeal import holiday_name, last_appeal_day, notice_is_up
 from generator.model.site import Entry, Meeting, Organisation, Site
 from generator.pages.context import Link, make_item
 from generator.pages.pages import PageMaker
