@@ -69,14 +69,6 @@ class Diagnostic:
         )
 
 
-class BuildError(Exception):
-    """Raised by the build when diagnostics stop it; carries all of them."""
-
-    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
-        super().__init__(summarize_failure(self.diagnostics))
-
-
 def errors_in(diagnostics: Iterable[Diagnostic], strict: bool = False) -> list[Diagnostic]:
     """Return the diagnostics that stop a build (warnings too when strict)."""
     return [d for d in diagnostics if strict or d.severity is Severity.ERROR]

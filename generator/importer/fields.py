@@ -219,8 +219,3 @@ def _read_header_line(block: Block, findings: Findings, config: SiteConfig) -> b
     if org is not None:
         findings.put("organisation", org.name, block.line)
     return org is not None
-
-
-def is_dnr(text: str) -> bool:
-    """Tell whether ``text`` is shaped like a diarienummer (digits and a separator)."""
-    return _DNR_SHAPE.match(text.strip()) is not None

@@ -152,8 +152,3 @@ def _child_text(token: Token) -> str:
     if token.type == "maskerat":
         return "[maskerat]"
     return ""
-
-
-def render_inline_text(source: str) -> str:
-    """Return the plain text of a short Markdown snippet (a decision's wording for feeds and listings)."""
-    return render_markdown(source).text.strip()

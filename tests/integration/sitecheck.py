@@ -74,13 +74,6 @@ def run_cli(
     )
 
 
-def record_address(site: Path, rel: str, day: str = "2026-11-22") -> str:
-    """Return the page of the record in file ``rel`` (``content/…``): the generator decides addresses."""
-    loaded = build(BuildOptions(site_dir=site, write=False, build_date=dt.date.fromisoformat(day))).loaded
-    assert loaded is not None
-    return next(e.path for e in loaded.site.entries if e.record.rel == rel)
-
-
 def page(out: Path, path: str) -> str:
     """Return the HTML of the page at ``path`` (relative to the site root, '' for the start page)."""
     file = out / path / "index.html" if not path.endswith(".html") else out / path
