@@ -46,13 +46,13 @@ browser:
 ## Run every test: unit, integration, invalid-content suite, browser.
 test: install browser
 	$(BIN)/ruff check generator tests bench
-	$(BIN)/mypy generator
+	$(BIN)/mypy generator bench/corpus
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/ruff check generator tests bench
-	$(BIN)/mypy generator
+	$(BIN)/mypy generator bench/corpus
 
 bench: install
 	$(BIN)/python bench/build_bench.py

@@ -1,0 +1,1 @@
+"""Benchmarks of beslut, and the corpus they (and the browser tests) build."""
