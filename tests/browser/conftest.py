@@ -1,10 +1,9 @@
 """Browser tests: two real sites, built once per session and served on 127.0.0.1, in Debian's Chromium.
 
 - ``demo_site``: the repository's own demo (site.yaml + content/), served at the root of its address.
-- ``big_site``: 300 records from ../shared/tools/make_corpus.py (CI clones beside shared/) plus
-  tests/browser/fixture/content (meetings with several §§, reservations, attachments, a notice that is up,
-  the words the search tests look for), hosted under a sub-path (``/beslut/``)
-  as a municipality's site often is.
+- ``big_site``: 300 records of the project's own generated corpus (bench/corpus, made for the build day)
+  plus tests/browser/fixture/content (the words the search tests look for, and records the tests name),
+  hosted under a sub-path (``/beslut/``) as a municipality's site often is.
 
 Chromium is Debian's /usr/bin/chromium (``make browser`` installs it); Playwright never downloads one.
 Every request that leaves 127.0.0.1 is aborted and recorded: no page may need another host.
@@ -12,22 +11,20 @@ Every request that leaves 127.0.0.1 is aborted and recorded: no page may need an
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from bench.corpus import generate, write_site
 from generator.preview.serve import start_server
 from tests.browser.sites import (
     BIG_RECORDS,
+    BUILD_DATE,
     CHROMIUM,
     CHROMIUM_ARGS,
     HERE,
-    KSAU,
     ROOT,
     Offsite,
     ServedSite,
@@ -54,28 +51,12 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """Build 300 corpus records plus the fixture records, served under the sub-path /beslut/."""
     tmp = tmp_path_factory.mktemp("big")
     source = tmp / "source"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT.parent / "shared" / "tools" / "make_corpus.py"),
-            str(BIG_RECORDS),
-            str(source),
-            "--contract",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    shutil.copytree(HERE / "fixture" / "content", source / "content", dirs_exist_ok=True)
     www = tmp / "www"
     server = start_server(www, port=0)
     try:
-        site_yaml = (source / "site.yaml").read_text(encoding="utf-8")
-        site_yaml = re.sub(r"(?m)^base_url: .*$", f"base_url: {server.url}beslut/", site_yaml)
-        site_yaml += "page_size: 10\n"  # archives of several pages
-        site_yaml = re.sub(
-            r'(?m)^(      - \{name: "Kommunstyrelsen", short: "KS"\}\n)', r"\1" + KSAU, site_yaml
-        )
-        (source / "site.yaml").write_text(site_yaml, encoding="utf-8")
+        corpus = generate(BIG_RECORDS, today=BUILD_DATE)
+        write_site(corpus, source, base_url=f"{server.url}beslut/", settings={"page_size": 10})
+        shutil.copytree(HERE / "fixture" / "content", source / "content", dirs_exist_ok=True)
         build_or_fail(source, www / "beslut")
         yield served("big", www / "beslut", server, "beslut/")
     finally:

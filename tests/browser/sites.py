@@ -29,7 +29,6 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 BUILD_DATE = dt.date(2024, 5, 20)
 """The day of the fixture builds: the notice of Kommunstyrelsen's meeting on 13 May 2024 is up."""
 BIG_RECORDS = 300
-KSAU = '      - {name: "Kommunstyrelsens arbetsutskott", short: "KSAU", parent: "KS"}\n'
 _KIND = re.compile(r'<body class="page-([a-z-]+)"')
 
 

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from tests.browser.sites import ROOT, ServedSite
+from bench.corpus import generate
+from tests.browser.sites import BIG_RECORDS, BUILD_DATE, ROOT, ServedSite
 
 SV = yaml.safe_load((ROOT / "themes" / "standard" / "i18n" / "sv.yaml").read_text(encoding="utf-8"))
 KS_42 = "sjoviks-kommun/ks/2024-05-13/42-ny-forskola-i-norrby/"
@@ -247,10 +248,13 @@ def test_the_back_button_returns_to_the_previous_search(big_site: ServedSite, pa
 
 
 def test_a_filter_alone_lists_its_pages(big_site: ServedSite, page: Page) -> None:
-    """No words, only a type: every kallelse on the site."""
-    found = search(page, big_site, typ="Kallelse")
-    assert paths(found) == ["sjoviks-kommun/kf/2024-06-10/kallelser/"]
-    assert status(page) == "1 träff"
+    """No words, only a type: every kallelse on the site (the corpus's and the fixture's), nothing else."""
+    expected = generate(BIG_RECORDS, today=BUILD_DATE).count("kallelse") + 1
+    found = paths(search(page, big_site, typ="Kallelse"))
+    assert len(found) == len(set(found)) == expected > 1
+    assert "sjoviks-kommun/kf/2024-06-10/kallelser/" in found
+    assert all(path.endswith("/kallelser/") for path in found), found
+    assert status(page) == SV["search_count_many"].format(count=expected)
 
 
 def test_no_result_says_so_and_what_to_try(big_site: ServedSite, page: Page) -> None:
