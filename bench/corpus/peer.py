@@ -1,8 +1,8 @@
 """Write the same records in the form the benchmark's Hugo site (bench/hugo) builds.
 
 Hugo reserves ``type`` and reads its own keys, so the front matter is Hugo's: ``title``, ``date``, and
-the site's own ``organisation``, ``namnder`` and ``arenden`` (the two taxonomies: a listing per board and
-per case), ``paragraf``, ``dokumenttyp`` and ``beslut`` (Markdown). The bodies are the contract form's,
+the site's own ``organisation``, ``namnd`` and ``dnr`` (the two taxonomies: a listing per board and per
+case), ``paragraf``, ``dokumenttyp`` and ``beslut`` (Markdown). The bodies are the contract form's,
 byte for byte, so both generators turn the same Markdown into pages.
 """
 
@@ -35,9 +35,9 @@ def peer_front_matter(doc: Document) -> list[str]:
         f"dokumenttyp: {quoted(LABELS[doc.typ])}",
     ]
     if doc.board is not None:
-        lines.append(f"namnder: [{quoted(doc.board.name)}]")
+        lines.append(f"namnd: [{quoted(doc.board.name)}]")
     if doc.case is not None:
-        lines.append(f"arenden: [{quoted(doc.case.number)}]")
+        lines.append(f"dnr: [{quoted(doc.case.number)}]")
     if doc.paragraf is not None:
         lines.append(f"paragraf: {doc.paragraf}")
     return lines + decision_block(doc, Writer(doc))
