@@ -140,7 +140,12 @@ def test_pagefind_by_default_would_take_far_for_far(big_site: ServedSite, page: 
 
 
 def pagefind_paths(page: Page, term: str, exact: bool) -> list[str]:
-    """Search with Pagefind's own API (no search.js) and return every result's path."""
+    """Search with Pagefind's own API (no search.js) and return every result's path.
+
+    The page's own script sets exactDiacritics when it starts; wait until it has (it shows the search
+    panel then), or its setting could come between ours and the search.
+    """
+    page.locator("#sok").wait_for(state="visible")
     found: list[str] = page.evaluate(
         """async ([bundle, term, exact]) => {
              const pf = await import(bundle + 'pagefind.js');
