@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import __version__
 from generator.base.diagnostics import Severity, errors_in, summarize_failure
 from generator.build import BuildOptions, BuildResult, build
+from generator.cli.annotations import github_command, gitlab_report
 from generator.cli.args import Parser, parse_date
 from generator.cli.importing import add_import_command, import_files
 from generator.cli.preview import add_new_command, new_record, serve
@@ -43,16 +44,17 @@ def make_parser() -> argparse.ArgumentParser:
         help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)",
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
-    common.add_argument(
+    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    text_or_json = Parser(add_help=False)
+    text_or_json.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="diagnostikens form: text eller json (en rad per fel)",
     )
-    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     b = sub.add_parser(
         "build",
-        parents=[common],
+        parents=[common, ci_options()],
         add_help=False,
         help="bygg webbplatsen",
         description="Bygger webbplatsen till utdatamappen.",
@@ -62,7 +64,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     s = sub.add_parser(
         "serve",
-        parents=[common],
+        parents=[common, text_or_json],
         add_help=False,
         help="bygg och visa webbplatsen lokalt",
         description="Bygger webbplatsen och visar den på http://127.0.0.1:PORT/.",
@@ -82,7 +84,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "check",
-        parents=[common],
+        parents=[common, ci_options()],
         add_help=False,
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
@@ -92,15 +94,37 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def ci_options() -> Parser:
+    """Return the options of build and check that serve CI: the form of the diagnostics and a report file."""
+    ci = Parser(add_help=False)
+    ci.add_argument(
+        "--format",
+        choices=("text", "json", "github", "gitlab"),
+        default="text",
+        help="diagnostikens form: text, json (en rad per fel), github (anteckningar i GitHub Actions) "
+        "eller gitlab (en Code Quality-rapport till --report)",
+    )
+    ci.add_argument(
+        "--report",
+        type=Path,
+        metavar="FIL",
+        help="med --format gitlab: skriv rapporten (JSON) till FIL, t.ex. gl-code-quality-report.json",
+    )
+    return ci
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 content errors, 2 wrong usage)."""
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
         return serve(args)
     if args.command == "new":
         return new_record(args)
     if args.command == "import":
         return import_files(args)
+    if (args.format == "gitlab") != (args.report is not None):
+        parser.error("--format gitlab och --report FIL hör ihop: ange båda eller ingen av dem")
     options = BuildOptions(
         site_dir=args.site,
         out=getattr(args, "out", None),
@@ -110,15 +134,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         write=args.command == "build",
     )
     result = build(options)
-    report(result, args.command, args.format, args.strict)
-    return 0 if result.ok else 1
+    written = args.report is None or write_report(args.report, gitlab_report(result.diagnostics, args.site))
+    report(result, args.command, args.format, args.strict, args.site)
+    return 0 if result.ok and written else 1
 
 
-def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
-    """Print every diagnostic, what changes soon, and one summary line."""
+def write_report(path: Path, text: str) -> bool:
+    """Write the CI report file; say so and return False when it cannot be written."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(
+            f"beslut: kan inte skriva rapporten {path} ({exc.strerror}); välj en annan --report",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path) -> None:
+    """Print every diagnostic, what changes soon, and the summary (which ends the output)."""
     out = sys.stderr
     for diagnostic in result.diagnostics:
-        print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
+        if fmt == "github":
+            print(github_command(diagnostic, site), flush=True)
+        else:
+            print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
     if fmt == "json":
         return
     if command == "check" and result.changes:
