@@ -14,6 +14,7 @@ from generator.cli.annotations import github_command, gitlab_report
 from generator.cli.args import Parser, parse_date
 from generator.cli.importing import add_import_command, import_files
 from generator.cli.preview import add_new_command, new_record, serve
+from generator.outputs.noticelist import NoticeChanges
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -172,10 +173,20 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path
         print(summarize_failure(fatal or result.diagnostics), file=out)
         return
     warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    if result.notices is not None:
+        print(notice_summary(result.notices))
     done = "Klart" if command == "build" else "Inga fel"
     where = f" i {result.output}" if result.output else ""
     counts = f"{result.records} poster, {result.pages} sidor, {warnings} varningar"
     print(f"{done}: {counts}, {result.seconds:.1f} s{where}")
+
+
+def notice_summary(notices: NoticeChanges) -> str:
+    """Return the line on the notice board: how many notices are up, and what changed since the last build."""
+    line = f"Anslagstavlan: {notices.up} anslag uppe"
+    if notices.posted is None or notices.removed is None:
+        return line + " (inget tidigare bygge att jämföra med)"
+    return line + f"; sedan förra bygget har {notices.posted} satts upp och {notices.removed} tagits ner"
 
 
 if __name__ == "__main__":
