@@ -13,6 +13,7 @@ from generator.build import BuildOptions, BuildResult, build
 from generator.cli.annotations import github_command, gitlab_report
 from generator.cli.args import Parser, parse_date
 from generator.cli.importing import add_import_command, import_files
+from generator.cli.init import add_init_command, init_site
 from generator.cli.preview import add_new_command, new_record, serve
 from generator.outputs.noticelist import NoticeChanges
 
@@ -92,6 +93,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     add_new_command(sub)
     add_import_command(sub)
+    add_init_command(sub)
     return parser
 
 
@@ -124,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return new_record(args)
     if args.command == "import":
         return import_files(args)
+    if args.command == "init":
+        return init_site(args)
     if (args.format == "gitlab") != (args.report is not None):
         parser.error("--format gitlab och --report FIL hör ihop: ange båda eller ingen av dem")
     options = BuildOptions(
