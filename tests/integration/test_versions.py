@@ -52,6 +52,16 @@ def test_every_page_names_the_generator_and_its_version(
     assert [p.relative_to(out).as_posix() for p in pages if meta not in p.read_text(encoding="utf-8")] == []
 
 
+def test_the_changelog_has_a_section_for_this_version() -> None:
+    """Keep a Changelog: an Unreleased section on top, and one per version, the current one included."""
+    text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## \[([^\]]+)\]", text, flags=re.MULTILINE)
+    assert headings[0] == "Unreleased"
+    assert __version__ in headings
+    for kind in re.findall(r"^### (.+)$", text, flags=re.MULTILINE):
+        assert kind in ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
+
+
 def test_docs_state_the_contract_version_and_its_renamed_keys() -> None:
     text = (REPO / "docs" / "content.md").read_text(encoding="utf-8")
     match = re.search(r"\*\*Contract version: (\d+\.\d+)\.\*\*", text)
