@@ -41,9 +41,11 @@ serve: install
 ## What the browser tests need: Debian's chromium (the only browser we use; Playwright downloads none),
 ## a Java runtime for the Nu Html Checker, and the checkers from npm (tests/browser/package-lock.json:
 ## axe-core, vnu-jar; --ignore-scripts: vnu-jar's install script would fetch a JDK from another host).
+## Also Debian's shellcheck, through which actionlint checks the shell steps of the CI files `beslut init` writes.
 browser:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v shellcheck >/dev/null 2>&1 || missing="$$missing shellcheck"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \

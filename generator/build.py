@@ -27,6 +27,7 @@ from generator.model.entries import publish
 from generator.model.publishing import Change, build_day, upcoming_changes
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences, collect_references
+from generator.outputs.noticelist import NoticeChanges, keep_notice_list
 from generator.outputs.publish import publish_site
 from generator.outputs.write import Staging
 
@@ -88,6 +89,8 @@ class BuildResult:
     output: Path | None = None
     build_date: dt.date | None = None
     changes: list[Change] = field(default_factory=list)
+    notices: NoticeChanges | None = None
+    """The notice board now and since the last build (None when the build wrote no notice list)."""
     loaded: Loaded | None = field(default=None, repr=False)
     """The model that was built (the preview shows banners from it)."""
 
@@ -131,8 +134,10 @@ def build(
                 options.extras,
                 options.search,
             )
-            result.output, result.pages = done.output, done.pages
+            result.output, result.pages, result.notices = done.output, done.pages, done.notices
             result.diagnostics += done.diagnostics
+            if done.notices is not None and not options.scheduled:  # the preview shows what is to come
+                keep_notice_list(loaded.config.site_dir, out)
         result.ok = not errors_in(result.diagnostics, options.strict)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - start

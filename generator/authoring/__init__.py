@@ -1,1 +1,1 @@
-"""Writing records: `beslut new` (and, later, import and init)."""
+"""Writing sites and records: `beslut init` and `beslut new` (and, later, the importer)."""

@@ -105,7 +105,23 @@ def plan_text(text: str, day: dt.date, titel: str, config: SiteConfig) -> Planne
     The file is named as ``beslut new`` names it; ``beslut import`` writes through here too.
     """
     # Papers and news are named by their file: name it by the day and the title, as a clerk would.
-    name = f"{day.isoformat()}-{slugify(titel)}.md"
+    record = _check(text, f"{day.isoformat()}-{slugify(titel)}.md", config)
+    if not isinstance(record, Record):
+        return record
+    rel = file_for(record)
+    return Planned(config.content_dir / rel, "content/" + rel, text, record_path(record))
+
+
+def place_record(text: str, config: SiteConfig) -> Planned | list[Diagnostic]:
+    """Check a record's text as a build would; return where it goes, named by its own day and title."""
+    record = _check(text, "ny.md", config)
+    if not isinstance(record, Record):
+        return record
+    return plan_text(text, record.datum, record.titel, config)
+
+
+def _check(text: str, name: str, config: SiteConfig) -> Record | list[Diagnostic]:
+    """Return the record that ``text`` is as the file ``content/NAME``, or its errors."""
     source = SourceFile(config.content_dir / name, "content/" + name, text)
     split = split_front_matter(source)
     if isinstance(split, list):
@@ -113,8 +129,7 @@ def plan_text(text: str, day: dt.date, titel: str, config: SiteConfig) -> Planne
     record, problems = validate_record(split, config)
     if record is None or errors_in(problems):
         return errors_in(problems)
-    rel = file_for(record)
-    return Planned(config.content_dir / rel, "content/" + rel, text, record_path(record))
+    return record
 
 
 def _as_option(d: Diagnostic) -> Diagnostic:

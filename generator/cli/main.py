@@ -10,9 +10,12 @@ from pathlib import Path
 from generator import __version__
 from generator.base.diagnostics import Severity, errors_in, summarize_failure
 from generator.build import BuildOptions, BuildResult, build
+from generator.cli.annotations import github_command, gitlab_report
 from generator.cli.args import Parser, parse_date
 from generator.cli.importing import add_import_command, import_files
+from generator.cli.init import add_init_command, init_site
 from generator.cli.preview import add_new_command, new_record, serve
+from generator.outputs.noticelist import NoticeChanges
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -43,16 +46,17 @@ def make_parser() -> argparse.ArgumentParser:
         help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)",
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
-    common.add_argument(
+    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    text_or_json = Parser(add_help=False)
+    text_or_json.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="diagnostikens form: text eller json (en rad per fel)",
     )
-    common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     b = sub.add_parser(
         "build",
-        parents=[common],
+        parents=[common, ci_options()],
         add_help=False,
         help="bygg webbplatsen",
         description="Bygger webbplatsen till utdatamappen.",
@@ -62,7 +66,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     s = sub.add_parser(
         "serve",
-        parents=[common],
+        parents=[common, text_or_json],
         add_help=False,
         help="bygg och visa webbplatsen lokalt",
         description="Bygger webbplatsen och visar den på http://127.0.0.1:PORT/.",
@@ -82,25 +86,50 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "check",
-        parents=[common],
+        parents=[common, ci_options()],
         add_help=False,
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
     )
     add_new_command(sub)
     add_import_command(sub)
+    add_init_command(sub)
     return parser
+
+
+def ci_options() -> Parser:
+    """Return the options of build and check that serve CI: the form of the diagnostics and a report file."""
+    ci = Parser(add_help=False)
+    ci.add_argument(
+        "--format",
+        choices=("text", "json", "github", "gitlab"),
+        default="text",
+        help="diagnostikens form: text, json (en rad per fel), github (anteckningar i GitHub Actions) "
+        "eller gitlab (en Code Quality-rapport till --report)",
+    )
+    ci.add_argument(
+        "--report",
+        type=Path,
+        metavar="FIL",
+        help="med --format gitlab: skriv rapporten (JSON) till FIL, t.ex. gl-code-quality-report.json",
+    )
+    return ci
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 content errors, 2 wrong usage)."""
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
         return serve(args)
     if args.command == "new":
         return new_record(args)
     if args.command == "import":
         return import_files(args)
+    if args.command == "init":
+        return init_site(args)
+    if (args.format == "gitlab") != (args.report is not None):
+        parser.error("--format gitlab och --report FIL hör ihop: ange båda eller ingen av dem")
     options = BuildOptions(
         site_dir=args.site,
         out=getattr(args, "out", None),
@@ -110,15 +139,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         write=args.command == "build",
     )
     result = build(options)
-    report(result, args.command, args.format, args.strict)
-    return 0 if result.ok else 1
+    written = args.report is None or write_report(args.report, gitlab_report(result.diagnostics, args.site))
+    report(result, args.command, args.format, args.strict, args.site)
+    return 0 if result.ok and written else 1
 
 
-def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
-    """Print every diagnostic, what changes soon, and one summary line."""
+def write_report(path: Path, text: str) -> bool:
+    """Write the CI report file; say so and return False when it cannot be written."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(
+            f"beslut: kan inte skriva rapporten {path} ({exc.strerror}); välj en annan --report",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path) -> None:
+    """Print every diagnostic, what changes soon, and the summary (which ends the output)."""
     out = sys.stderr
     for diagnostic in result.diagnostics:
-        print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
+        if fmt == "github":
+            print(github_command(diagnostic, site), flush=True)
+        else:
+            print(diagnostic.to_json() if fmt == "json" else diagnostic.format(), file=out)
     if fmt == "json":
         return
     if command == "check" and result.changes:
@@ -131,10 +177,20 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool) -> None:
         print(summarize_failure(fatal or result.diagnostics), file=out)
         return
     warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    if result.notices is not None:
+        print(notice_summary(result.notices))
     done = "Klart" if command == "build" else "Inga fel"
     where = f" i {result.output}" if result.output else ""
     counts = f"{result.records} poster, {result.pages} sidor, {warnings} varningar"
     print(f"{done}: {counts}, {result.seconds:.1f} s{where}")
+
+
+def notice_summary(notices: NoticeChanges) -> str:
+    """Return the line on the notice board: how many notices are up, and what changed since the last build."""
+    line = f"Anslagstavlan: {notices.up} anslag uppe"
+    if notices.posted is None or notices.removed is None:
+        return line + " (inget tidigare bygge att jämföra med)"
+    return line + f"; sedan förra bygget har {notices.posted} satts upp och {notices.removed} tagits ner"
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from generator.base.diagnostics import Diagnostic
@@ -17,6 +17,7 @@ from generator.base.suggest import did_you_mean
 from generator.config.parts import OrganisationConfig
 from generator.config.settings import SiteConfig
 from generator.load.attachments import read_attachments, read_image
+from generator.load.contract import canonical_keys, written_as
 from generator.load.frontmatter import SplitRecord
 
 KEYS = (
@@ -24,12 +25,6 @@ KEYS = (
     "handläggare", "mottagare", "justerat", "anslag", "reservationer", "relaterade", "bilagor", "överklagbar",
     "bild", "ingress", "författare", "taggar", "publicera", "avpublicera", "utkast", "slug", "extra",
 )  # fmt: skip
-ALIASES = {
-    "namnd": "nämnd",
-    "handlaggare": "handläggare",
-    "forfattare": "författare",
-    "overklagbar": "överklagbar",
-}
 _PARAGRAF = re.compile(r"^\d{1,5}[a-z]?$")
 _EXTRA_HINT = "uppgifter som avtalet inte känner till skrivs under extra:, t.ex. extra: {nyckel: värde}"
 
@@ -38,12 +33,12 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     """Check every contract rule of one record; return it (if usable) and all its problems."""
     rel = split.source.rel
     reader = FieldReader(rel, split.meta.keys, split.meta.values)
-    data = _canonical(split.meta.data, reader)
+    data = canonical_keys(split.meta.data, reader)
     reader.unknown_keys(data, (), KEYS, _EXTRA_HINT)
     g = data.get
 
     def at(key: str) -> tuple[str]:
-        return (_written_as(split.meta.data, key),)
+        return (written_as(split.meta.data, key),)
 
     titel = reader.text(
         g("titel"), at("titel"), "titel", required=True, hint="skriv ärendemeningen, t.ex. titel: Budget 2024"
@@ -130,33 +125,6 @@ def _details(reader: FieldReader, g: Callable[[str], Any], at: Callable[[str], t
         "taggar": reader.text_list(g("taggar"), at("taggar"), "taggar"),
         "utkast": reader.boolean(g("utkast"), at("utkast"), "utkast", False),
     }
-
-
-def _canonical(data: Mapping[str, Any], reader: FieldReader) -> dict[str, Any]:
-    """Map ASCII aliases to the Swedish keys; writing both is an error, reported at the later one."""
-    out: dict[str, Any] = {}
-    written: dict[str, str] = {}
-    for key, value in data.items():
-        name = ALIASES.get(str(key), str(key))
-        if name in out:
-            line = reader.keys.at(written[name]).line
-            reader.report(
-                (str(key),),
-                name,
-                f"{key} och {written[name]} är samma nyckel (även på rad {line})",
-                "ta bort den ena raden",
-                on_key=True,
-            )
-        out[name] = value
-        written[name] = str(key)
-    return out
-
-
-def _written_as(data: Mapping[str, Any], key: str) -> str:
-    """Return the spelling the author used for ``key`` (so positions are found)."""
-    if key in data:
-        return key
-    return next((alias for alias, name in ALIASES.items() if name == key and alias in data), key)
 
 
 def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig) -> DocumentType | None:

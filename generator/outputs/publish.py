@@ -15,6 +15,7 @@ from generator.config.load import Settings
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences
 from generator.outputs.links import PageLinker
+from generator.outputs.noticelist import NOTICE_LIST, NoticeChanges, compare_notices, previous_notice_list
 from generator.outputs.registry import OUTPUTS, Written
 from generator.outputs.write import Staging, check_output_dir
 from generator.pages.jobs import page_jobs
@@ -32,6 +33,8 @@ class Publication:
     """The published folder; None when nothing was swapped in."""
     pages: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notices: NoticeChanges | None = None
+    """The notice board compared with the output it replaced (None without the outputs)."""
 
 
 def publish_site(
@@ -75,8 +78,11 @@ def publish_site(
                 done.diagnostics.append(problem)
                 if problem.severity is Severity.ERROR:
                     return done
+        previous = previous_notice_list(output, settings.config.site_dir) if extras else None
         staging.swap()
     done.output = output
+    if extras:
+        done.notices = compare_notices(previous, (output / NOTICE_LIST).read_bytes())
     return done
 
 

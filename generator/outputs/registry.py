@@ -18,6 +18,7 @@ from generator.config.i18n import Translator
 from generator.model.site import Board, Case, Entry, Meeting, Site
 from generator.outputs import feeds
 from generator.outputs.ical import board_calendar, calendar_title
+from generator.outputs.noticelist import NOTICE_LIST, notice_list
 from generator.outputs.opendata_files import opendata_files
 from generator.outputs.search import index_site
 from generator.outputs.sitemap import robots_txt, sitemap_files
@@ -235,6 +236,16 @@ class Sitemap(Output):
         yield "robots.txt", robots_txt(written.site)
 
 
+class NoticeList(Output):
+    """The notice board as data (``anslagstavla/anslag.json``): the build compares it with the last one."""
+
+    stage = "anslagstavla"
+
+    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
+        """Yield the list of the notices up on the day of the build."""
+        yield NOTICE_LIST, notice_list(written.site, written.t)
+
+
 class SearchIndex(Output):
     """The Pagefind index of the written pages (``pagefind/``)."""
 
@@ -254,5 +265,6 @@ OUTPUTS: tuple[Output, ...] = (
     CaseFeeds(),
     OpenData(),
     Sitemap(),
+    NoticeList(),
     SearchIndex(),
 )

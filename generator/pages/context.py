@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator import __version__
 from generator.base.record import Attachment, Reservation
 from generator.model.site import Entry, Site
 from generator.pages.pagelinks import PageLinks
@@ -96,6 +97,8 @@ class PageContext:
     extra_head: tuple[str, ...] = field(default=())
     links: PageLinks = field(default_factory=PageLinks)
     """Feeds, calendar, open data, JSON-LD and cross-references of this page (see ``follow.py``)."""
+    generator: str = f"beslut {__version__}"
+    """The program and version that made the page (``<meta name="generator">``)."""
 
     def url(self, path: str) -> str:
         """Return the site-absolute address of a path relative to the site root."""

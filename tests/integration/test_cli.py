@@ -58,16 +58,19 @@ WARNING = {
 }
 
 
-def test_build_exits_0_and_prints_one_summary_line(site_factory: Callable[..., Path], tmp_path: Path) -> None:
+def test_build_exits_0_and_prints_the_notice_board_and_one_summary_line(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
     site, out = site_factory(GOOD), tmp_path / "public"
 
     done = run_cli("build", str(site), "--out", str(out), "--date", DAY)
 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 1, done.stdout
-    match = SUMMARY.match(lines[0])
-    assert match, lines[0]
+    assert len(lines) == 2, done.stdout
+    assert lines[0] == "Anslagstavlan: 1 anslag uppe (inget tidigare bygge att jämföra med)"
+    match = SUMMARY.match(lines[1])
+    assert match, lines[1]
     records, pages, warnings, where = match.groups()
     assert int(records) == 2
     assert int(pages) == len(list(out.rglob("*.html")))
@@ -160,7 +163,7 @@ def test_strict_makes_warnings_fatal(site_factory: Callable[..., Path], tmp_path
 
     assert relaxed.returncode == 0, relaxed.stderr
     assert ": varning: " in relaxed.stderr
-    match = SUMMARY.match(relaxed.stdout.strip())
+    match = SUMMARY.match(relaxed.stdout.splitlines()[-1])
     assert match and int(match.group(3)) >= 1
     assert strict.returncode == 1
     assert ": varning: " in strict.stderr
