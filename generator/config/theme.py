@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.base.diagnostics import Diagnostic
+from generator.base.sources import decode_utf8
+from generator.base.yamltext import parse_yaml_mapping
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 
@@ -60,7 +60,21 @@ def load_theme(name: str, site_dir: Path) -> Theme | Diagnostic:
                 "skriv theme: standard, eller lägg temat i themes/",
             )
         chain.append(found)
-        meta_file = found / "theme.yaml"
-        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else None
-        current = meta.get("extends") if isinstance(meta, dict) else None
+        meta = _theme_meta(found / "theme.yaml", site_dir)
+        if isinstance(meta, Diagnostic):
+            return meta
+        extends = meta.get("extends")
+        current = str(extends) if extends else None
     return Theme([site_dir], chain)
+
+
+def _theme_meta(path: Path, site_dir: Path) -> dict[str, object] | Diagnostic:
+    """Return a theme's ``theme.yaml`` (empty when it has none), or its first located problem."""
+    if not path.is_file():
+        return {}
+    where = path.relative_to(site_dir).as_posix() if path.is_relative_to(site_dir) else str(path)
+    text = decode_utf8(path.read_bytes(), where)
+    if isinstance(text, Diagnostic):
+        return text
+    meta = parse_yaml_mapping(text, where, field_name="theme.yaml", example="extends: standard")
+    return meta[0] if isinstance(meta, list) else meta.data

@@ -224,7 +224,7 @@ def test_a_yaml_error_in_site_yaml_is_located(tmp_path: Path) -> None:
         tmp_path, MINIMAL.replace("title: Sjöviks kommuns beslut", "title: Beslut: Sjövik")
     )
 
-    assert (problem.path, problem.line, problem.column, problem.field) == ("site.yaml", 1, 14, "site.yaml")
+    assert (problem.path, problem.line, problem.column, problem.field) == ("site.yaml", 1, 14, "title")
     assert problem.hint == 'sätt texten inom citattecken: title: "Beslut: Sjövik"'
 
 
