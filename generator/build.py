@@ -165,6 +165,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
         site, problems = assemble_site(config, published.texts, published.withdrawn, day)
         found += problems + check_paths(published.texts, site)
     with result.stage("hänvisningar"):
-        xrefs, problems = collect_references(site.entries, published.index)
+        texts = {source.rel: source.text for source in sources}
+        xrefs, problems = collect_references(site.entries, published.index, texts)
         found += problems
     return Loaded(settings, site, records, xrefs)

@@ -48,8 +48,8 @@ def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
     except OSError as exc:
         return Diagnostic(
             rel,
-            0,
-            0,
+            1,
+            1,
             "fil",
             f"filen kan inte läsas ({exc.strerror})",
             "kontrollera att filen finns och att du har rätt att läsa den",

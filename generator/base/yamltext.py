@@ -111,6 +111,7 @@ class LineMap:
 
     positions: dict[Path, Position] = field(default_factory=dict)
     fallback: Position = Position(1, 1)
+    """Where a path that is not written at all is located: the start of the file."""
 
     def at(self, *path: str | int) -> Position:
         """Return the position of the longest known prefix of ``path``."""
@@ -147,12 +148,12 @@ def parse_yaml_mapping(
     """Parse ``text`` as one YAML mapping; return it with positions, or located diagnostics.
 
     ``first_line`` is the file line of the text's first line (front matter starts on line 2).
-    A key that is not written at all is located at the line before (the front matter's opening
-    ``---``), or at the whole file when the text starts the file. A syntax error names the key it
-    stands under, else ``field_name``.
+    A key that is not written at all is located at the start of the file, line 1, column 1 (in front
+    matter: its opening ``---``). A syntax error names the key it stands under, else ``field_name``.
     """
     offset = first_line - 1
-    keys, values = LineMap(fallback=Position(offset, 0)), LineMap(fallback=Position(offset, 0))
+    start = Position(max(offset, 1), 1)
+    keys, values = LineMap(fallback=start), LineMap(fallback=start)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -181,14 +182,14 @@ def parse_yaml_mapping(
     except yaml.MarkedYAMLError as exc:
         said = explain(exc, text)
         if said.line < 0:
-            return [Diagnostic(path, first_line, 0, field_name, said.message, said.hint)]
+            return [Diagnostic(path, first_line, 1, field_name, said.message, said.hint)]
         line, column = said.line + 1 + offset, said.column + 1
         # After composing (a value no constructor takes), the positions name the key exactly.
         key = values.path_at(line, column) if values.positions else said.field
         return [Diagnostic(path, line, column, key or field_name, said.message, said.hint)]
     except yaml.YAMLError:  # not expected from a str stream; never let it become a traceback
         hint = "kontrollera indrag, kolon och citattecken"
-        return [Diagnostic(path, first_line, 0, field_name, "texten kan inte läsas som YAML", hint)]
+        return [Diagnostic(path, first_line, 1, field_name, "texten kan inte läsas som YAML", hint)]
     finally:
         loader.dispose()
     return YamlDocument(data, keys, values)

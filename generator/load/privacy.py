@@ -33,7 +33,7 @@ def allowed_numbers(config: SiteConfig, reference: dt.date) -> tuple[set[str], l
                 Diagnostic(
                     "site.yaml",
                     entry.line,
-                    0,
+                    entry.column,
                     "allowed_personal_numbers",
                     f'"{entry.number}" är inget giltigt personnummer',
                     "ta bort posten; bara giltiga nummer behöver tillåtas",

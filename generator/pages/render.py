@@ -108,6 +108,8 @@ def template_problem(exc: Exception, site_dir: Path, job: PageJob | None = None)
         message = f"sidan /{job.path} kunde inte skapas: {message}"
     else:
         message = f"en mall gick inte att visa: {message}"
+    # A template file is located (at its first line when Jinja gives none); only "mall" is no file.
+    line, column = (max(line, 1), 1) if filename or job is not None else (0, 0)
     return Diagnostic(
-        shown, line, 0, "mall", message, "rätta mallen; den tidigare publicerade webbplatsen är orörd"
+        shown, line, column, "mall", message, "rätta mallen; den tidigare publicerade webbplatsen är orörd"
     )

@@ -270,5 +270,5 @@ def test_an_allowed_entry_that_is_no_valid_number_is_an_error(tmp_path: Path) ->
     assert code == 1
     line = len(LAW_SITE_YAML.splitlines()) + 2
     assert (
-        f'site.yaml:{line}: fel: allowed_personal_numbers: "19121212-1213" är inget giltigt personnummer'
+        f'site.yaml:{line}:14: fel: allowed_personal_numbers: "19121212-1213" är inget giltigt personnummer'
     ) in stderr

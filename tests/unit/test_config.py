@@ -148,9 +148,10 @@ def test_a_misspelled_setting_names_the_right_one_and_nothing_else(tmp_path: Pat
 def test_a_missing_setting_concerns_the_whole_file(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path, MINIMAL.replace("base_url: https://www.sjovik.se/\n", ""))
 
-    assert (problem.path, problem.line, problem.field, problem.message) == (
+    assert (problem.path, problem.line, problem.column, problem.field, problem.message) == (
         "site.yaml",
-        0,
+        1,
+        1,
         "base_url",
         "base_url saknas",
     )

@@ -209,7 +209,7 @@ def test_a_board_of_another_organisation_says_which(tmp_path: Path) -> None:
 
 def test_minutes_and_notices_need_a_board(tmp_path: Path) -> None:
     assert problems(tmp_path, "titel: Kallelse", "typ: kallelse", "datum: 2024-03-11") == [
-        f"{PATH}:1: fel: nämnd: nämnd saknas (krävs för kallelse)\n"
+        f"{PATH}:1:1: fel: nämnd: nämnd saknas (krävs för kallelse)\n"
         "    tips: skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: KF"
     ]
 

@@ -64,10 +64,10 @@ def test_an_unknown_path_falls_back_to_its_closest_written_parent() -> None:
     assert doc.keys.at("bild", "titel") == Position(7, 1)
 
 
-def test_a_key_not_written_at_all_is_located_at_the_line_before_the_yaml() -> None:
-    """In front matter (starting on line 2) that is the opening ``---``; in site.yaml the whole file."""
-    assert parse("titel: x\n", first_line=2).keys.at("datum") == Position(1, 0)
-    assert parse("titel: x\n", first_line=1).keys.at("datum") == Position(0, 0)
+def test_a_key_not_written_at_all_is_located_at_the_start_of_the_file() -> None:
+    """In front matter (starting on line 2) that is the opening ``---``; in site.yaml its first line."""
+    assert parse("titel: x\n", first_line=2).keys.at("datum") == Position(1, 1)
+    assert parse("titel: x\n", first_line=1).keys.at("datum") == Position(1, 1)
 
 
 def test_positions_count_from_the_given_first_line() -> None:
