@@ -14,6 +14,7 @@ nine aliases are 9**9 values), merge keys and values of unexpected Python types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,10 @@ MAX_DEPTH = 30
 """Lists and mappings nested deeper than this are refused (PyYAML composes them recursively)."""
 # Timestamps are left to the validators; "<<" (merge) and "=" (value) are ordinary text, not YAML magic.
 _NOT_RESOLVED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+_INT = "tag:yaml.org,2002:int"
+# Whole numbers are decimal, as YAML 1.2 reads them: YAML 1.1 made "paragraf: 012" an octal § 10 and
+# "1:30" (sexagesimal) the number 90; "0x1F", "0b11" and "1_000" are text for the validators to explain.
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 
 
 class _Loader(yaml.SafeLoader):
@@ -55,16 +60,14 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
     def construct_whole_number(self, node: yaml.ScalarNode) -> int | str:
-        """Return an integer; a number too long for Python to write out (over 4,300 digits) stays text."""
+        """Return a decimal integer; a number too long for Python to read (over 4,300 digits) stays text."""
         try:
-            number = self.construct_yaml_int(node)
-            str(number)  # what every validator does with it; 0x… of any length reads without this check
+            return int(str(node.value))
         except ValueError:
             return str(node.value)
-        return number
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_whole_number)
+_Loader.add_constructor(_INT, _Loader.construct_whole_number)
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -92,7 +95,7 @@ def is_plain_yaml(text: str) -> bool:
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _NOT_RESOLVED]
+    first: [(tag, _DECIMAL if tag == _INT else rx) for tag, rx in resolvers if tag not in _NOT_RESOLVED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 
