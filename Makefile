@@ -10,7 +10,7 @@ SITE   ?= .
 OUT    ?= public
 PORT   ?= 8000
 
-.PHONY: install build serve test lint bench browser clean
+.PHONY: install build serve test lint bench browser fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: install browser
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy generator
 	$(BIN)/pytest -q
+
+## Fuzz beslut check with thousands of mutated records (make test runs a few hundred, always the same).
+fuzz: install
+	BESLUT_FUZZ_PROFILE=fuzz $(BIN)/pytest tests/fuzz -q
 
 lint: install
 	$(BIN)/ruff format --check generator tests bench
