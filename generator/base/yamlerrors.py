@@ -133,11 +133,9 @@ def quote_hint(line: str, whole: bool = False) -> str:
 
 def unprintable_key(text: str, position: int) -> str:
     """Return the key under which the invisible character at ``position`` stands (empty when unknown)."""
-    # YAML refuses the whole text for one such character; read it with every one of them made a space.
-    readable = yaml.reader.Reader.NON_PRINTABLE.sub(" ", text)
     before = text[:position]
     line = before.count("\n")
-    return format_path(key_path_at(readable, line, position - (before.rfind("\n") + 1)))
+    return format_path(key_path_at(text, line, position - (before.rfind("\n") + 1)))
 
 
 def format_path(path: KeyPath) -> str:
@@ -221,7 +219,8 @@ def key_path_at(text: str, line: int, column: int) -> KeyPath:
     place is between two keys (a key that could not be read), the key written on its line is taken.
     """
     trail = _Trail()
-    loader = yaml.SafeLoader(text)
+    # YAML refuses a whole text for one invisible control character; read it with each made a space.
+    loader = yaml.SafeLoader(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text))
     try:
         while loader.check_event():
             event = loader.peek_event()  # type: ignore[no-untyped-call]

@@ -310,3 +310,12 @@ def test_an_allowed_entry_that_is_no_valid_number_is_an_error(tmp_path: Path) ->
     assert (
         f'site.yaml:{line}:14: fel: allowed_personal_numbers: "19121212-1213" är inget giltigt personnummer'
     ) in stderr
+
+
+def test_a_number_beside_a_control_character_in_front_matter_is_refused_under_its_key(tmp_path: Path) -> None:
+    """Found by tests/fuzz: the key of a number was looked up in YAML that cannot be read at all."""
+    text = record("titel: Bygglov 811218-9876", "typ: \x08delegationsbeslut", "datum: 2024-05-20")
+    site = write_site(tmp_path / "site", {"content/bygglov.md": text})
+    code, _, stderr = run("check", str(site), "--date", BUILD_DATE)
+    assert code == 1
+    assert refusal("content/bygglov.md", text, "811218-9876", field="titel") in stderr.splitlines()
