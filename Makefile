@@ -15,7 +15,7 @@ SERVE_SIZE  ?= 1000
 SERVE_EDITS ?= 5
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: install build serve test lint bench browser clean
+.PHONY: install build serve test lint bench browser fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ test: install browser
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy generator bench/corpus bench/corpora.py bench/hugo_peer.py
 	$(BIN)/pytest -q
+
+## Fuzz beslut check with thousands of mutated records (make test runs a few hundred, always the same).
+fuzz: install
+	BESLUT_FUZZ_PROFILE=fuzz $(BIN)/pytest tests/fuzz -q
 
 lint: install
 	$(BIN)/ruff format --check generator tests bench

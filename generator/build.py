@@ -20,7 +20,7 @@ from generator.config.load import Settings, load_settings
 from generator.config.settings import SiteConfig
 from generator.config.theme import Theme
 from generator.load.memo import Memo
-from generator.load.stage import guard_privacy, read_records
+from generator.load.stage import guard_privacy, read_records, split_all
 from generator.model.addresses import check_paths
 from generator.model.assemble import assemble_site
 from generator.model.entries import publish
@@ -157,10 +157,11 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
     with result.stage("läsa"):
         sources, problems = memo.read_sources(config.content_dir, config.site_dir)
         found += problems
+        splits = split_all(sources, memo)
     with result.stage("personnummer"):
-        found += guard_privacy(config, sources, day, memo)
+        found += guard_privacy(config, splits, day, memo)
     with result.stage("validera"):
-        records, problems = read_records(config, sources, memo)
+        records, problems = read_records(config, splits, memo)
         found += problems
     with result.stage("markdown"):
         published = publish(
@@ -170,6 +171,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
         site, problems = assemble_site(config, published.texts, published.withdrawn, day)
         found += problems + check_paths(published.texts, site)
     with result.stage("hänvisningar"):
-        xrefs, problems = collect_references(site.entries, published.index)
+        texts = {source.rel: source.text for source in sources}
+        xrefs, problems = collect_references(site.entries, published.index, texts)
         found += problems
     return Loaded(settings, site, records, xrefs)

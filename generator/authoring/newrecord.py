@@ -148,8 +148,8 @@ def write_record(planned: Planned) -> Diagnostic | None:
     except FileExistsError:
         return Diagnostic(
             planned.rel,
-            0,
-            0,
+            1,
+            1,
             "fil",
             "filen finns redan och skrivs inte över",
             "öppna den befintliga filen, eller välj en annan titel, paragraf eller --datum",

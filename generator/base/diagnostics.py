@@ -22,9 +22,10 @@ class Diagnostic:
     path: str
     """The file, relative to the site folder (``content/ks/2021-06-09.md``, ``site.yaml``)."""
     line: int
-    """1-based line; 0 when the problem concerns the whole file."""
+    """1-based line (1 when the problem concerns the whole file); 0 only when it concerns no place in a
+    file: a command-line option (``--out``), a file that does not exist, a tool (``pagefind``)."""
     column: int
-    """1-based column; 0 when unknown."""
+    """1-based column; 1 when only the line is known (the location is printed with it all the same)."""
     field: str
     """The front matter key or setting concerned, or a short word for the kind of problem."""
     message: str
@@ -38,13 +39,13 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.field)
 
     def location(self) -> str:
-        """Return ``path:line:column`` (or less where unknown)."""
-        loc = self.path
-        if self.line:
-            loc += f":{self.line}"
-            if self.column:
-                loc += f":{self.column}"
-        return loc
+        """Return ``path:line:column``, one format for errors and warnings, for editors and CI annotations.
+
+        Only a diagnostic that concerns no place in a file (line 0) is located by its subject alone.
+        """
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{max(self.column, 1)}"
 
     def format(self) -> str:
         """Return the two-line human form: location, severity, field, message; then the hint."""
@@ -59,7 +60,7 @@ class Diagnostic:
             {
                 "path": self.path,
                 "line": self.line,
-                "column": self.column,
+                "column": max(self.column, 1) if self.line else 0,
                 "severity": "error" if self.severity is Severity.ERROR else "warning",
                 "field": self.field,
                 "message": self.message,

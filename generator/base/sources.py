@@ -48,14 +48,23 @@ def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
     except OSError as exc:
         return Diagnostic(
             rel,
-            0,
-            0,
+            1,
+            1,
             "fil",
             f"filen kan inte läsas ({exc.strerror})",
             "kontrollera att filen finns och att du har rätt att läsa den",
         )
+    text = decode_utf8(raw, rel)
+    if isinstance(text, Diagnostic):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(path, rel, text)
+
+
+def decode_utf8(raw: bytes, rel: str) -> str | Diagnostic:
+    """Return ``raw`` decoded as UTF-8 (a BOM is dropped), or an error at the first byte that is not."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -69,8 +78,6 @@ def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:
             "filen är inte sparad som UTF-8 (tecknet här kan inte läsas)",
             "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)",
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceFile(path, rel, text)
 
 
 def read_sources(content_dir: Path, site_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:

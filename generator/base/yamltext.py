@@ -4,6 +4,12 @@ PyYAML's node tree carries source marks; we compose nodes, remember where each
 path starts, then construct plain Python values. Timestamps are *not* resolved
 implicitly: dates are parsed by the validators so that ``2018-02-30`` becomes a
 located, explained error instead of a ValueError from deep inside PyYAML.
+
+Front matter, site.yaml and UI string tables are written by hand, and nothing in them needs one value
+in two places; so anchors (``&x``) and aliases (``*x``) are refused, and so are explicit tags
+(``!!python/object``, ``!!binary``, ``!lokal``). That one rule takes away a whole family of hostile
+input: a self-referencing alias (endless recursion), an alias bomb ("billion laughs": nine levels of
+nine aliases are 9**9 values), merge keys and values of unexpected Python types.
 """
 
 from __future__ import annotations
@@ -13,19 +19,83 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.composer
+import yaml.constructor
 import yaml.reader
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.yamlerrors import DEPTH, REFERENCE, TAG, explain, format_path, unprintable_key
 
 Path = tuple[str | int, ...]
 
+MAX_DEPTH = 30
+"""Lists and mappings nested deeper than this are refused (PyYAML composes them recursively)."""
+# Timestamps are left to the validators; "<<" (merge) and "=" (value) are ordinary text, not YAML magic.
+_NOT_RESOLVED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+_INT = "tag:yaml.org,2002:int"
+# Whole numbers are decimal, as YAML 1.2 reads them: YAML 1.1 made "paragraf: 012" an octal § 10 and
+# "1:30" (sexagesimal) the number 90; "0x1F", "0b11" and "1_000" are text for the validators to explain.
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps."""
+    """SafeLoader that refuses anchors, aliases, tags and deep nesting, and resolves no timestamps."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        # An alias can only name an earlier anchor, and every anchor is refused: PyYAML itself reports
+        # an alias, as undefined (most often a text that starts with "*").
+        if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, REFERENCE, event.start_mark)
+        if getattr(event, "tag", None) is not None:
+            raise yaml.composer.ComposerError(None, None, TAG, event.start_mark)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, DEPTH, event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_whole_number(self, node: yaml.ScalarNode) -> int | str:
+        """Return a decimal integer; a number too long for Python to read (over 4,300 digits) stays text."""
+        try:
+            return int(str(node.value))
+        except ValueError:
+            return str(node.value)
+
+
+_Loader.add_constructor(_INT, _Loader.construct_whole_number)
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def is_plain_yaml(text: str) -> bool:
+    """Tell whether ``text`` reads as YAML without anchors, aliases, tags or deep nesting.
+
+    libyaml's parser (where installed) answers in a fraction of what composing costs, so a caller may
+    keep a fast loader for plain text and leave everything else to ``parse_yaml_mapping``, which
+    refuses it with a location.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST):
+            if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+                return False
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _DECIMAL if tag == _INT else rx) for tag, rx in resolvers if tag not in _NOT_RESOLVED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 
@@ -44,6 +114,7 @@ class LineMap:
 
     positions: dict[Path, Position] = field(default_factory=dict)
     fallback: Position = Position(1, 1)
+    """Where a path that is not written at all is located: the start of the file."""
 
     def at(self, *path: str | int) -> Position:
         """Return the position of the longest known prefix of ``path``."""
@@ -52,6 +123,15 @@ class LineMap:
             if pos is not None:
                 return pos
         return self.fallback
+
+    def path_at(self, line: int, column: int) -> str:
+        """Return the key path (``reservationer[1].text``) that the place ``line``:``column`` belongs to.
+
+        That is the last key or list item written before it; empty before the first key.
+        """
+        before = [(pos.line, pos.column, len(path), path) for path, pos in self.positions.items()]
+        written = [place for place in before if place[:2] <= (line, column)]
+        return format_path(max(written)[3]) if written else ""
 
 
 @dataclass(frozen=True)
@@ -65,99 +145,18 @@ class YamlDocument:
     """Where each value starts (for messages about the value itself)."""
 
 
-_QUOTE_HINT = "sätt texten inom citattecken"
-# (what PyYAML says, in its problem or context; whether to point at the context mark, i.e. where the
-# unclosed thing starts, rather than where the parser gave up; message; hint).
-_PROBLEMS = [
-    (
-        "while parsing a flow",
-        True,
-        "en lista [ ] eller mappning { } som börjar här är inte korrekt skriven",
-        "stäng den på samma rad (] eller }), skilj posterna med kommatecken och "
-        "sätt texter som innehåller kolon eller kommatecken inom citattecken",
-    ),
-    (
-        "while scanning a quoted",
-        True,
-        "citattecknet som börjar här stängs aldrig",
-        "avsluta texten med samma citattecken (\" eller ') som den börjar med",
-    ),
-    ("mapping values are not allowed", False, "ett kolon (:) står där ett värde väntas", _QUOTE_HINT),
-    ("found character '\\t'", False, "tabbtecken används för indrag", "dra in med mellanslag, inte tabb"),
-    ("cannot start any token", False, "tecknet {char} kan inte inleda ett värde", _QUOTE_HINT),
-    ("alias", False, "ett * tolkas som en YAML-referens", _QUOTE_HINT),
-    (
-        "could not find expected ':'",
-        False,
-        "raden saknar kolon efter nyckeln",
-        "skriv nyckel: värde, t.ex. datum: 2021-06-09",
-    ),
-    (
-        "expected <block end>",
-        False,
-        "indraget stämmer inte",
-        "nycklar på samma nivå ska ha samma indrag; en listas rader (-) dras in under sin nyckel",
-    ),
-    (
-        "constructor for the tag",
-        False,
-        "ett värde som börjar med ! tolkas som en YAML-tagg",
-        _QUOTE_HINT,
-    ),
-]
-_UNKNOWN = ("", False, "raden kan inte läsas som YAML", "kontrollera indrag, kolon och citattecken på raden")
-_KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#\"'][^:#]*?):\s+(\S.*?)\s*$")
-
-
-def _quote_hint(line: str, whole: bool = False) -> str:
-    """Return the quoting hint with ``line`` (``titel: Beslut: budget``) rewritten with its value quoted.
-
-    ``whole`` quotes a value that itself starts with a quote (``titel: "Budget" 2024``).
-    """
-    match = _KEY_VALUE.match(line)
-    if match is None or (match[2][0] in "\"'[{|>" and not whole):
-        return f'{_QUOTE_HINT}, t.ex. titel: "Beslut: budget 2024"'
-    key, value = match[1].strip(), match[2]
-    # Single quotes need no backslashes, so they keep a value with " or \ readable.
-    quoted = (
-        f"'{value.replace(chr(39), chr(39) * 2)}'" if whole or '"' in value or "\\" in value else f'"{value}"'
-    )
-    return f"{'sätt hela texten inom citattecken' if whole else _QUOTE_HINT}: {key}: {quoted}"
-
-
-def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[yaml.Mark | None, str, str]:
-    """Return where to point, and what to say, for a YAML syntax error."""
-    said = f"{exc.context or ''} {exc.problem or ''}"
-    needle, at_context, message, hint = next((p for p in _PROBLEMS if p[0] in said), _UNKNOWN)
-    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    before = line[: mark.column] if mark is not None else ""
-    if needle.startswith("mapping values") and ":" not in before:
-        # The colon is the key's own: this line cannot continue what stands above it.
-        return (
-            mark,
-            "raden passar inte ihop med raden ovanför",
-            "kontrollera indraget (nycklar på samma nivå ska ha samma indrag) "
-            "och att raden ovanför har ett kolon efter nyckeln",
-        )
-    if needle.startswith("expected <block end>") and before.rstrip().endswith(('"', "'")):
-        return mark, "texten fortsätter efter citattecknet", _quote_hint(line, whole=True)
-    char = re.search(r"found character '(.)'", said)
-    message = message.replace("{char}", char[1] if char else "")
-    return mark, message, _quote_hint(line) if hint == _QUOTE_HINT else hint
-
-
 def parse_yaml_mapping(
     text: str, path: str, first_line: int = 1, field_name: str = "yaml", example: str = "titel: Budget 2024"
 ) -> YamlDocument | list[Diagnostic]:
     """Parse ``text`` as one YAML mapping; return it with positions, or located diagnostics.
 
     ``first_line`` is the file line of the text's first line (front matter starts on line 2).
-    A key that is not written at all is located at the line before (the front matter's opening
-    ``---``), or at the whole file when the text starts the file.
+    A key that is not written at all is located at the start of the file, line 1, column 1 (in front
+    matter: its opening ``---``). A syntax error names the key it stands under, else ``field_name``.
     """
     offset = first_line - 1
-    keys, values = LineMap(fallback=Position(offset, 0)), LineMap(fallback=Position(offset, 0))
+    start = Position(max(offset, 1), 1)
+    keys, values = LineMap(fallback=start), LineMap(fallback=start)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -184,12 +183,16 @@ def parse_yaml_mapping(
             return problems
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark, message, hint = _explain(exc, text.split("\n"))
-        line = (mark.line + 1 + offset) if mark else first_line
-        column = (mark.column + 1) if mark else 0
-        return [Diagnostic(path, line, column, field_name, message, hint)]
+        said = explain(exc, text)
+        if said.line < 0:
+            return [Diagnostic(path, first_line, 1, field_name, said.message, said.hint)]
+        line, column = said.line + 1 + offset, said.column + 1
+        # After composing (a value no constructor takes), the positions name the key exactly.
+        key = values.path_at(line, column) if values.positions else said.field
+        return [Diagnostic(path, line, column, key or field_name, said.message, said.hint)]
     except yaml.YAMLError:  # not expected from a str stream; never let it become a traceback
-        return [Diagnostic(path, first_line, 0, field_name, "texten kan inte läsas som YAML", "")]
+        hint = "kontrollera indrag, kolon och citattecken"
+        return [Diagnostic(path, first_line, 1, field_name, "texten kan inte läsas som YAML", hint)]
     finally:
         loader.dispose()
     return YamlDocument(data, keys, values)
@@ -206,7 +209,7 @@ def _unprintable(
         path,
         line,
         column,
-        field_name,
+        unprintable_key(text, exc.position) or field_name,
         f"ett osynligt styrtecken (U+{exc.character:04X}) står i texten",
         "ta bort tecknet: radera och skriv om ordet där det står (det följer ofta med när text klistras in)",
     )

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.base.diagnostics import Diagnostic, Severity
-from generator.config.settings import CONFIG_FILE, SiteConfig
+from generator.config.settings import CONFIG_FILE, SiteConfig, setting_position
 
-_KEY = re.compile(r"^accessibility\s*:", re.MULTILINE)
 EXAMPLE = "accessibility: {contact_email: webb@sjovik.se, last_review: 2025-01-15}"
 
 
 def check_statement(config: SiteConfig) -> list[Diagnostic]:
     """Warn when a written statement gives no way to report shortcomings, or no date of its last review."""
     # Only a written block is checked: minimal and test sites without one would otherwise always warn.
-    line = _line_of_block(config)
-    if line == 0:
+    written = setting_position(config.site_dir, "accessibility")
+    if written is None:
         return []
+    line = written[0]
     statement = config.accessibility
     missing = []
     # 2018:1937 12 §: the statement must tell how to report shortcomings (a "feedback mechanism").
@@ -28,7 +26,7 @@ def check_statement(config: SiteConfig) -> list[Diagnostic]:
         Diagnostic(
             CONFIG_FILE,
             line,
-            0,
+            1,
             f"accessibility.{key}",
             f"tillgänglighetsredogörelsen har {what}",
             f"skriv t.ex. {EXAMPLE}",
@@ -36,13 +34,3 @@ def check_statement(config: SiteConfig) -> list[Diagnostic]:
         )
         for key, what in missing
     ]
-
-
-def _line_of_block(config: SiteConfig) -> int:
-    """Return the line of ``accessibility:`` in site.yaml, or 0 when the block is absent."""
-    try:
-        text = (config.site_dir / CONFIG_FILE).read_text(encoding="utf-8-sig")
-    except OSError:
-        return 0
-    match = _KEY.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import Any
 import yaml
 
 from generator.base.diagnostics import Diagnostic
-from generator.base.yamltext import parse_yaml_mapping
+from generator.base.sources import decode_utf8
+from generator.base.yamltext import is_plain_yaml, parse_yaml_mapping
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Translator:
         return days[day.weekday()]
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class TranslationError(Exception):
@@ -66,30 +68,26 @@ def load_translator(theme_dirs: list[Path], language: str, site_dir: Path | None
     for directory in reversed(theme_dirs):
         path = directory / "i18n" / f"{language}.yaml"
         if path.is_file():
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                where = _rel(path, site_dir)
-                hint = "spara filen som UTF-8"
-                raise TranslationError(
-                    [Diagnostic(where, 0, 0, "översättning", "filen är inte UTF-8", hint)]
-                ) from None
-            try:
-                # libyaml's safe loader where installed: the preview reads these tables at every rebuild.
-                table = yaml.load(text, Loader=_SAFE_LOADER)
-            except yaml.YAMLError:
-                table = None
+            where = _rel(path, site_dir)
+            text = decode_utf8(path.read_bytes(), where)
+            if isinstance(text, Diagnostic):
+                raise TranslationError([text])
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            table = None
+            # libyaml's loader for plain tables: the preview reads them at every rebuild. Anything else
+            # (a syntax error, anchors, aliases, tags) is read by the located parser, which refuses it.
+            if is_plain_yaml(text):
+                with contextlib.suppress(yaml.YAMLError):
+                    table = yaml.load(text, Loader=_FAST_LOADER)
             if (table is None and text.strip()) or (table is not None and not isinstance(table, dict)):
-                table = _located_table(text, path, site_dir)
+                table = _located_table(text, where)
             merged.update(table or {})
     return Translator(language, merged)
 
 
-def _located_table(text: str, path: Path, site_dir: Path | None) -> dict[str, Any]:
+def _located_table(text: str, where: str) -> dict[str, Any]:
     """Parse a table the fast loader refused; raise ``TranslationError`` with its file, line and fix."""
-    parsed = parse_yaml_mapping(
-        text, _rel(path, site_dir), field_name="översättning", example='nav_start: "Start"'
-    )
+    parsed = parse_yaml_mapping(text, where, field_name="översättning", example='nav_start: "Start"')
     if isinstance(parsed, list):
         raise TranslationError(parsed)
     return parsed.data

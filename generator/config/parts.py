@@ -70,6 +70,8 @@ class AllowedNumber:
     number: str
     reason: str
     line: int
+    column: int
+    """Where the number is written in site.yaml."""
 
 
 def read_organisations(reader: FieldReader, value: Any) -> tuple[OrganisationConfig, ...]:
@@ -290,5 +292,6 @@ def read_allowed_numbers(reader: FieldReader, value: Any) -> tuple[AllowedNumber
                 where, "reason", "ett tillåtet nummer måste ha ett skriftligt skäl", f"skriv t.ex. {example}"
             )
         if number:
-            allowed.append(AllowedNumber(number, reason or "", reader.at(*where).line))
+            at = reader.at(*where, "number")
+            allowed.append(AllowedNumber(number, reason or "", at.line, at.column))
     return tuple(allowed)

@@ -5,6 +5,7 @@ The schema (``SETTINGS``) documents each setting; ``docs/site-yaml.md`` shows th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,22 @@ class SiteConfig:
     def document_type(self, key: str) -> DocumentType | None:
         """Return the type written as ``key`` in front matter."""
         return next((t for t in self.document_types if t.key == key), None)
+
+
+def setting_position(site_dir: Path, key: str) -> tuple[int, int] | None:
+    """Return the line and the value's column of the top-level setting ``key`` in site.yaml, if written.
+
+    For checks made after site.yaml was read (the theme, the accessibility statement), which keep no
+    positions of their own.
+    """
+    try:
+        text = (site_dir / CONFIG_FILE).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*", text, re.MULTILINE)
+    if match is None:
+        return None
+    return text.count("\n", 0, match.start()) + 1, match.end() - match.start() + 1
 
 
 def load_config(site_dir: Path) -> SiteConfig | list[Diagnostic]:

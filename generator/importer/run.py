@@ -230,7 +230,8 @@ def _write(
     if earlier is not None or plan.file.exists():
         return Outcome(Status.ALREADY, earlier or plan.rel, plan.address, part.findings)
     allowed, _ = allowed_numbers(config, day)
-    leaked = scan_source(SourceFile(plan.file, plan.rel, plan.text), allowed, day)
+    written = SourceFile(plan.file, plan.rel, plan.text)
+    leaked = scan_source(written, split_front_matter(written), allowed, day)
     if leaked:  # the guard ran on the source already; this is the same rule on the very text written
         return Diagnostic(shown, 0, 0, leaked[0].field, leaked[0].message, leaked[0].hint)
     source = part.findings.get("källfil")

@@ -22,6 +22,13 @@ class SplitRecord:
     """The file line where the body starts (to locate problems found in the body)."""
 
 
+def closing_fence(lines: list[str]) -> int | None:
+    """Return the index of the line that closes the front matter (``---`` or ``...``), if any."""
+    if not lines or lines[0].rstrip() != _FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+
+
 def split_front_matter(source: SourceFile) -> SplitRecord | list[Diagnostic]:
     """Split ``source`` at its ``---`` fences and parse the YAML between them."""
     lines = source.text.split("\n")
@@ -36,7 +43,7 @@ def split_front_matter(source: SourceFile) -> SplitRecord | list[Diagnostic]:
                 "glömde du ---? Första raden ska vara ---, sedan nycklarna (titel: …), sedan --- igen",
             )
         ]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    end = closing_fence(lines)
     if end is None:
         return [
             Diagnostic(

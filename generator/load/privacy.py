@@ -7,7 +7,9 @@ import re
 
 from generator.base.diagnostics import Diagnostic
 from generator.base.sources import SourceFile
+from generator.base.yamlerrors import format_path, key_path_at
 from generator.config.settings import SiteConfig
+from generator.load.frontmatter import SplitRecord, closing_fence
 from generator.load.personnummer import find_in_paths, find_personnummer, normalize
 
 MASK_HINT = "skriv [[maskerat: OSL 26 kap. 1 §]] med den bestämmelse i sekretesslagen som gäller"
@@ -33,7 +35,7 @@ def allowed_numbers(config: SiteConfig, reference: dt.date) -> tuple[set[str], l
                 Diagnostic(
                     "site.yaml",
                     entry.line,
-                    0,
+                    entry.column,
                     "allowed_personal_numbers",
                     f'"{entry.number}" är inget giltigt personnummer',
                     "ta bort posten; bara giltiga nummer behöver tillåtas",
@@ -44,8 +46,15 @@ def allowed_numbers(config: SiteConfig, reference: dt.date) -> tuple[set[str], l
     return allowed, problems
 
 
-def scan_source(source: SourceFile, allowed: set[str], reference: dt.date) -> list[Diagnostic]:
-    """Return one error per personnummer in the file (front matter and body), located to line and column."""
+def scan_source(
+    source: SourceFile, split: SplitRecord | list[Diagnostic], allowed: set[str], reference: dt.date
+) -> list[Diagnostic]:
+    """Return one error per personnummer in the file (front matter and body), located to line and column.
+
+    Each is reported under the key it is written at (``sammanfattning``, ``reservationer[1].text``), or
+    ``body`` in the text; ``split`` is the file's front matter as read (anything else when it could not
+    be read: the key is then found from the YAML up to the number).
+    """
     problems = []
     text = source.text
     found = {hit.start: hit for hit in find_personnummer(text, reference)}
@@ -61,12 +70,26 @@ def scan_source(source: SourceFile, allowed: set[str], reference: dt.date) -> li
                 source.rel,
                 line,
                 column,
-                kind,
+                _field_at(source, split, line, column),
                 f'"{hit.text}" är ett giltigt {kind} och får inte publiceras',
                 NUMBER_HINT,
             )
         )
     return problems
+
+
+def _field_at(source: SourceFile, split: SplitRecord | list[Diagnostic], line: int, column: int) -> str:
+    """Return the front matter key (as a path) or ``body`` that the file's ``line``:``column`` is in."""
+    if isinstance(split, SplitRecord):
+        if line >= split.body_line:
+            return "body"
+        return split.meta.keys.path_at(line, column) or "front matter"
+    lines = source.text.split("\n")
+    end = closing_fence(lines)
+    if end is None or line > end + 1:
+        return "body" if end is not None else "front matter"
+    # Line 2 of the file is line 0 of the YAML.
+    return format_path(key_path_at("\n".join(lines[1:end]), line - 2, column - 1)) or "front matter"
 
 
 def scan_masks(source: SourceFile) -> list[Diagnostic]:

@@ -25,7 +25,7 @@ KEYS = (
     "handläggare", "mottagare", "justerat", "anslag", "reservationer", "relaterade", "bilagor", "överklagbar",
     "bild", "ingress", "författare", "taggar", "publicera", "avpublicera", "utkast", "slug", "extra",
 )  # fmt: skip
-_PARAGRAF = re.compile(r"^\d{1,5}[a-z]?$")
+_PARAGRAF = re.compile(r"^(\d{1,5})([a-z]?)$")
 _EXTRA_HINT = "uppgifter som avtalet inte känner till skrivs under extra:, t.ex. extra: {nyckel: värde}"
 
 
@@ -212,15 +212,18 @@ def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentT
             )
         return None
     text = str(value).strip().lower()
-    if isinstance(value, bool) or not _PARAGRAF.match(text):
+    match = _PARAGRAF.match(text)
+    if isinstance(value, bool) or match is None or int(match[1]) == 0:
+        why = " (paragraferna numreras från 1)" if match is not None else ""
         reader.report(
             where,
             "paragraf",
-            f'"{value}" är inget paragrafnummer',
+            f'"{value}" är inget paragrafnummer{why}',
             "skriv bara numret, ev. med en bokstav: paragraf: 12 eller paragraf: 12a",
         )
         return None
-    return text
+    # "012" is § 12 (written so to sort as text); one spelling keeps one address and one place in order.
+    return f"{int(match[1])}{match[2]}"
 
 
 def _order(

@@ -43,8 +43,8 @@ def check_paths(entries: Iterable[RecordText], site: Site) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     "site.yaml",
-                    0,
-                    0,
+                    1,
+                    1,
                     "adress",
                     f"adressen /{path} används av {listed}",
                     "ge nämnderna kortnamn (short) som skiljer sig även med bara a-z och 0-9",
@@ -59,7 +59,7 @@ def check_paths(entries: Iterable[RecordText], site: Site) -> list[Diagnostic]:
                     "adressen kommer från filens namn; byt namn på en av filerna, "
                     f"t.ex. till {rec.datum.isoformat()}-{slugify(rec.titel)}.md"
                 )
-                problems.append(Diagnostic(rec.rel, 1, 0, key, message, hint))
+                problems.append(Diagnostic(rec.rel, 1, 1, key, message, hint))
                 continue
             hint = (
                 "skriv en annan slug: i en av posterna (bara a-z, 0-9 och -)"

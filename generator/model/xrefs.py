@@ -39,10 +39,13 @@ class CrossReferences:
 
 
 def collect_references(
-    entries: Iterable[Entry], index: LinkIndex
+    entries: Iterable[Entry], index: LinkIndex, texts: Mapping[str, str] | None = None
 ) -> tuple[CrossReferences, list[Diagnostic]]:
     """Gather every reference of every entry: the referrers of each target, and a warning for each
-    reference that cannot be linked (never dropped silently, never a broken link)."""
+    reference that cannot be linked (never dropped silently, never a broken link).
+
+    ``texts`` (each record file's text by its path) locates a reference found in the text to its column.
+    """
     referrers: dict[str, list[Entry]] = {}
     problems: list[Diagnostic] = []
     for entry in entries:
@@ -50,7 +53,7 @@ def collect_references(
         own_case = case_path(rec.organisation, rec.diarienummer) if rec.diarienummer else None
         for cited in entry.references:
             if cited.target is None:
-                problems.append(_warning(rec, cited, index))
+                problems.append(_warning(rec, cited, index, (texts or {}).get(rec.rel, "")))
             elif cited.target not in (entry.path, own_case):
                 found = referrers.setdefault(cited.target, [])
                 if entry not in found:
@@ -58,7 +61,7 @@ def collect_references(
     return CrossReferences({k: tuple(v) for k, v in referrers.items()}), problems
 
 
-def _warning(rec: Record, cited: Cited, index: LinkIndex) -> Diagnostic:
+def _warning(rec: Record, cited: Cited, index: LinkIndex, text: str) -> Diagnostic:
     """Return the warning for one reference that is not linked, saying why and what to do."""
     if cited.problem:
         names = index.boards.get(rec.organisation)
@@ -76,4 +79,32 @@ def _warning(rec: Record, cited: Cited, index: LinkIndex) -> Diagnostic:
             kind = "ett beslut" if cited.citation.paragraf else "ett sammanträde"
             message = f'hänvisningen "{cited.text}" pekar på {kind} som inte finns på webbplatsen'
         hint = f"den visas som text utan länk; publicera {what} på webbplatsen om den ska bli en länk"
-    return Diagnostic(rec.rel, cited.line, cited.column, cited.field, message, hint, Severity.WARNING)
+    line, column = (cited.line, cited.column) if cited.column else locate(text, cited.line, cited.text)
+    return Diagnostic(rec.rel, line, column, cited.field, message, hint, Severity.WARNING)
+
+
+LOOK_AHEAD = 3
+"""Lines after the given one where a reference may stand (a block value starts below its key)."""
+
+
+def locate(text: str, line: int, reference: str) -> tuple[int, int]:
+    """Return the line and column where ``reference`` (whitespace made single spaces) starts in ``text``.
+
+    Markdown is rendered to text before references are found, and a ``beslut`` is a YAML value, so
+    the line is known only roughly: the place is where most of the reference's first words are
+    written, on ``line`` or just after it; else the line's first character.
+    """
+    lines = text.split("\n")
+    words = reference.split()
+    best: tuple[int, int, int] = (0, 0, 0)
+    for row in range(max(line, 1), min(line + LOOK_AHEAD, len(lines)) + 1):
+        written = lines[row - 1]
+        for count in range(len(words), best[0], -1):
+            at = written.find(" ".join(words[:count]))
+            if at >= 0:
+                best = (count, row, at + 1)
+                break
+    if best[0]:
+        return best[1], best[2]
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    return line, len(written) - len(written.lstrip()) + 1

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 
+from generator.base.jsontext import json_file
 from generator.base.urls import DATA, case_path, data_path, meeting_path, record_path
 from generator.config.i18n import Translator
 from generator.model.site import MEETING_KINDS, Site
@@ -24,13 +24,13 @@ def opendata_files(site: Site, t: Translator) -> Iterator[tuple[str, bytes]]:
     index: list[Json] = []
     for path, obj in _objects(site, data):
         index.append(_stub(obj))
-        yield path, dump(obj)
+        yield path, json_file(obj)
     for path, obj in _tombstones(site, data):
         index.append(obj)
-        yield path, dump(obj)
+        yield path, json_file(obj)
     yield from _lists(site, data)
     yield from paged_list(data, f"{DATA}/index", index, INDEX_PAGE)
-    yield f"{DATA}/schema.json", dump(schema_document(data.url(f"{DATA}/schema.json")))
+    yield f"{DATA}/schema.json", json_file(schema_document(data.url(f"{DATA}/schema.json")))
 
 
 def _objects(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
@@ -116,12 +116,4 @@ def paged_list(
             },
             "links": links,
         }
-        yield page_path(prefix, number), dump(page)
-
-
-def dump(obj: Json) -> bytes:
-    """Return ``obj`` as compact UTF-8 JSON, keys in the order written (stable between builds).
-
-    Not indented: Python's C encoder only serves ``indent=None``, and it is several times faster.
-    """
-    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        yield page_path(prefix, number), json_file(page)

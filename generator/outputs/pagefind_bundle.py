@@ -20,6 +20,8 @@ import struct
 from pathlib import Path
 from typing import Any
 
+from generator.base.jsontext import json_text
+
 _HEADER = b"pagefind_dcd"
 
 
@@ -32,7 +34,7 @@ def make_reproducible(bundle: Path) -> str | None:
             language["hash"] = _sort_language(bundle, language["hash"])
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         return f"{type(exc).__name__}: {exc}"
-    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry_file.write_text(json_text(entry), encoding="utf-8")
     return None
 
 

@@ -12,10 +12,10 @@ act. A tjänsteskrivelse or utlåtande (officials' report) is a ``Report``; whol
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from generator.base.doctypes import Kind
+from generator.base.jsontext import json_text
 from generator.base.stamps import record_modified
 from generator.config.i18n import Translator
 from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site
@@ -27,8 +27,7 @@ SCHEMA = "https://schema.org"
 
 def script_text(data: Json) -> str:
     """Return JSON-LD safe inside ``<script>``: '<', '>' and '&' written as escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_text(data)
 
 
 class JsonLd:

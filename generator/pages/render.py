@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.jsontext import json_text
 from generator.config.i18n import Translator
 from generator.config.theme import BUILTIN_THEMES, Theme
 from generator.pages.kinds import PageJob
@@ -56,9 +57,15 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
         bytecode_cache=_COMPILED,
     )
     env.globals["t"] = t
+    # tojson writes through the build's one JSON writer (Jinja adds its escape of "'" for attributes).
+    env.policies["json.dumps_function"] = _json_text
     env.filters["datum"] = t.date
     env.filters["iso"] = _iso
     return env
+
+
+def _json_text(data: Any, **_jinja_options: Any) -> str:
+    return json_text(data)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str:
@@ -108,6 +115,8 @@ def template_problem(exc: Exception, site_dir: Path, job: PageJob | None = None)
         message = f"sidan /{job.path} kunde inte skapas: {message}"
     else:
         message = f"en mall gick inte att visa: {message}"
+    # A template file is located (at its first line when Jinja gives none); only "mall" is no file.
+    line, column = (max(line, 1), 1) if filename or job is not None else (0, 0)
     return Diagnostic(
-        shown, line, 0, "mall", message, "rätta mallen; den tidigare publicerade webbplatsen är orörd"
+        shown, line, column, "mall", message, "rätta mallen; den tidigare publicerade webbplatsen är orörd"
     )

@@ -100,6 +100,7 @@ class MinutesNotice:
     """The notice that a meeting's protokoll has been justerat (8 kap. 12 §)."""
 
     meeting: MeetingView
+    """The meeting; the notice lists its §§ (``items``), so that a reader sees what can be appealed."""
     posted: dt.date
     """The day the notice went up (anslag)."""
     down: dt.date

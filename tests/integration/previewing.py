@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.preview.rebuild import PreviewBuilder
 from generator.preview.session import PreviewSession
 from tests.conftest import record_text
 
@@ -84,6 +85,21 @@ def wait_until(probe: Callable[[], T], done: Callable[[T], bool], what: str) -> 
 def wait_for_build(session: PreviewSession, builds_before: int) -> dict[str, Any]:
     """Wait until a build after ``builds_before`` has finished; return the status."""
     return wait_until(lambda: status(session), lambda s: s["builds"] > builds_before, "a rebuild")
+
+
+def assert_serves_a_fresh_build(session: PreviewSession, site: Path, out: Path) -> None:
+    """Assert that the preview serves exactly the pages a fresh preview build of ``site`` makes."""
+    served = session.builder.live  # type: ignore[union-attr]
+    fresh = PreviewBuilder(site, out, session.url, DAY)
+    rebuild = fresh.rebuild()
+    assert rebuild is not None and rebuild.published, (
+        [d.format() for d in rebuild.result.diagnostics] if rebuild else None
+    )
+
+    pages = {p.relative_to(served).as_posix() for p in served.rglob("*.html")}
+    assert pages == {p.relative_to(fresh.live).as_posix() for p in fresh.live.rglob("*.html")}
+    for page in sorted(pages):
+        assert (served / page).read_text("utf-8") == (fresh.live / page).read_text("utf-8"), page
 
 
 def save(path: Path, text: str) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.base.diagnostics import Severity
+from generator.base.diagnostics import Diagnostic, Severity
 from generator.build import BuildOptions, build
+from tests.conftest import record_text
 from tests.integration.sitecheck import (
     REPO,
     SITES,
@@ -68,7 +69,7 @@ def test_beslut_check_lists_the_warnings_and_succeeds() -> None:
     done = run_cli("check", str(REPO), "--date", "2026-11-22")
     assert done.returncode == 0, done.stderr
     assert (
-        f"{ALINGSAS_FILE}:33: varning: hänvisning: hänvisningen "
+        f"{ALINGSAS_FILE}:33:1: varning: hänvisning: hänvisningen "
         '"Kommunstyrelsen har behandlat ärende 12 november 2018, § 197" pekar på KS 2018-11-12 § 197, '
         "som inte finns på webbplatsen\n"
         "    tips: den visas som text utan länk; "
@@ -181,26 +182,17 @@ def test_no_link_of_the_fixture_site_is_broken(xrefs_out: Path) -> None:
     assert broken_links(xrefs_out, "/beslut/") == []
 
 
-def test_a_faulty_relaterade_entry_is_a_warning_naming_the_boards(site_factory) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import record_text
+def _warnings(site_factory, *lines: str, body: str) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+    """Return the diagnostics of a site with one § of KS (front matter ``lines`` after the required keys)."""
+    head = ("titel: Budget 2025", "typ: protokollsutdrag", "datum: 2024-03-11", "nämnd: KS", "paragraf: 12")
+    site = site_factory({"content/ks/2024-03-11-12.md": record_text(*head, *lines, body=body)})
+    return build(BuildOptions(site_dir=site, write=False)).diagnostics
 
-    site = site_factory(
-        {
-            "content/ks/2024-03-11-12.md": record_text(
-                "titel: Budget 2025",
-                "typ: protokollsutdrag",
-                "datum: 2024-03-11",
-                "nämnd: KS",
-                "paragraf: 12",
-                "relaterade:",
-                "  - KX 2024-02-01 § 3",
-                "  - KS 2024-02-30 § 3",
-                body="Beslutet den 1 februari 2024, § 3 gäller.\n",
-            )
-        }
-    )
-    result = build(BuildOptions(site_dir=site, write=False))
-    got = [(d.line, d.column, d.field, d.message, d.hint) for d in result.diagnostics]
+
+def test_a_faulty_relaterade_entry_is_a_warning_naming_the_boards(site_factory) -> None:  # type: ignore[no-untyped-def]
+    lines = ("relaterade:", "  - KX 2024-02-01 § 3", "  - KS 2024-02-30 § 3")
+    found = _warnings(site_factory, *lines, body="Beslutet den 1 februari 2024, § 3 gäller.\n")
+    got = [(d.line, d.column, d.field, d.message, d.hint) for d in found]
     boards = "nämnderna heter KF, KS, KSAU"
     assert got == [
         (
@@ -221,10 +213,22 @@ def test_a_faulty_relaterade_entry_is_a_warning_naming_the_boards(site_factory) 
         ),
         (
             12,
-            0,
+            14,
             "hänvisning",
             'hänvisningen "1 februari 2024, § 3" säger inte vilken nämnd som beslutade, '
             "så den kan inte länkas",
             'skriv nämndens namn före datumet, t.ex. "Kommunstyrelsen beslutade den 28 maj 2018, § 93"',
         ),
     ]
+
+
+def test_a_reference_in_beslut_is_located_where_it_is_written(site_factory) -> None:  # type: ignore[no-untyped-def]
+    beslut = (
+        "beslut: |",
+        "  Kommunstyrelsen antar budgeten.",
+        "  Som Kommunstyrelsen beslutade den 1 februari 2024, § 3.",
+    )
+    body = "Kommunstyrelsen beslutade den\n2 februari 2024, § 4, om taxan.\n"
+
+    got = [(d.line, d.column, d.field) for d in _warnings(site_factory, *beslut, body=body)]
+    assert got == [(9, 7, "beslut"), (12, 1, "hänvisning")]

@@ -39,10 +39,13 @@ def test_check_refuses_site_with_exact_diagnostics(case: str, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_every_diagnostic_names_file_line_field_and_hint(
+def test_every_diagnostic_names_file_line_column_field_and_hint(
     case: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The house rule: file, line, field and message on one line, then what to write instead."""
+    """The house rule: file, line, column, field and message on one line, then what to write instead.
+
+    One format for all (``path:line:column:``), so that editors and CI annotations can jump there.
+    """
     main(["check", str(INVALID / case), "--date", BUILD_DATE])
     lines = capsys.readouterr().err.splitlines()
 
@@ -55,7 +58,6 @@ def test_every_diagnostic_names_file_line_field_and_hint(
         location, severity, field, message = line.split(": ", 3)
         assert severity == "fel"
         assert field and message
-        if location != "site.yaml":
-            path, line_number, *_ = location.split(":")
-            assert (INVALID / case / path).is_file()
-            assert int(line_number) >= 1
+        path, line_number, column = location.rsplit(":", 2)
+        assert (INVALID / case / path).is_file()
+        assert int(line_number) >= 1 and int(column) >= 1

@@ -75,11 +75,11 @@ def test_a_statement_without_contact_or_review_date_is_warned_about(tmp_path: Pa
     code, stdout, stderr = run("check", str(site), "--date", "2025-02-01")
     assert code == 0
     assert stderr.splitlines() == [
-        f"site.yaml:{line}: varning: accessibility.contact_email: tillgänglighetsredogörelsen har ingen "
+        f"site.yaml:{line}:1: varning: accessibility.contact_email: tillgänglighetsredogörelsen har ingen "
         "kontaktuppgift för att rapportera brister",
         "    tips: skriv t.ex. accessibility: {contact_email: webb@sjovik.se, last_review: 2025-01-15}",
-        f"site.yaml:{line}: varning: accessibility.last_review: tillgänglighetsredogörelsen har inget datum "
-        "för när redogörelsen senast granskades",
+        f"site.yaml:{line}:1: varning: accessibility.last_review: tillgänglighetsredogörelsen har inget "
+        "datum för när redogörelsen senast granskades",
         "    tips: skriv t.ex. accessibility: {contact_email: webb@sjovik.se, last_review: 2025-01-15}",
     ]
     assert "2 varningar" in stdout

@@ -108,6 +108,18 @@ def minutes_titles(page: str) -> list[str]:
     return [text(h) for h in re.findall(r"<h3>.*?</h3>", section(page, "justerade"), re.S)]
 
 
+def notice_of(page: str, board: str) -> str:
+    """Return the HTML of the notice of justerat protokoll of ``board`` on the notice board ``page``."""
+    notices = section(page, "justerade").split('<li class="notice">')[1:]
+    return next(n for n in notices if f"{board}, sammanträde" in n)
+
+
+def paragraph_links(fragment: str) -> list[tuple[str, str]]:
+    """Return (href, text) of each link in ``fragment`` whose text starts with a § number."""
+    links = re.findall(r'<a href="([^"]+)">(.*?)</a>', fragment, re.S)
+    return [(href, text(label)) for href, label in links if text(label).startswith("§ ")]
+
+
 @pytest.mark.parametrize(
     ("day", "up"),
     [
@@ -126,9 +138,7 @@ def test_the_notice_of_justerat_protokoll_is_up_from_anslag_through_the_last_day
 
 
 def test_a_notice_names_board_meeting_justering_posting_place_and_the_day_it_comes_down(site: Path) -> None:
-    page = board_on(site, "2024-12-10").page("anslagstavla/")
-    notices = re.findall(r'<li class="notice">.*?</li>', section(page, "justerade"), re.S)
-    notice = next(n for n in notices if "Kommunstyrelsen" in n)
+    notice = notice_of(board_on(site, "2024-12-10").page("anslagstavla/"), "Kommunstyrelsen")
     shown = text(notice)
     for expected in (
         "Kommunstyrelsen, sammanträde 25 november 2024",
@@ -144,6 +154,30 @@ def test_a_notice_names_board_meeting_justering_posting_place_and_the_day_it_com
         assert expected in shown
     assert f'href="/beslut/{KS_MEETING}"' in notice
     assert 'href="/beslut/sjovik/overklaga/"' in notice
+
+
+def test_a_notice_lists_each_paragraph_of_the_meeting_as_its_page_does(site: Path) -> None:
+    """What was decided, and so what can be appealed, without clicking on (number and linked title)."""
+    built = board_on(site, "2024-12-10")
+    notice = notice_of(built.page("anslagstavla/"), "Kommunstyrelsen")
+    agenda = re.search(r'<ol class="agenda">.*?</ol>', built.page(KS_MEETING), re.S)
+    assert agenda is not None
+    on_meeting_page = [
+        (href, text(label)) for href, label in re.findall(r'<a href="([^"]+)">(.*?)</a>', agenda[0])
+    ]
+
+    listed = paragraph_links(notice)
+
+    assert [label for _, label in listed] == ["§ 12 Budget 2025", "§ 13 Remissvar om regional plan"]
+    assert [href for href, _ in listed] == [href for href, _ in on_meeting_page]
+    assert "Paragrafer" in text(notice)
+
+
+def test_a_notice_of_a_whole_protokoll_without_paragraphs_lists_none(site: Path) -> None:
+    notice = notice_of(board_on(site, "2024-12-10").page("anslagstavla/"), "Förbundsstyrelsen")
+
+    assert paragraph_links(notice) == []
+    assert "Paragrafer" not in text(notice)
 
 
 def test_each_organisation_notice_has_its_own_place_and_the_newest_comes_first(site: Path) -> None:

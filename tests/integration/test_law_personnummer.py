@@ -34,9 +34,10 @@ def position(text: str, needle: str) -> tuple[int, int]:
     return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
-def refusal(rel: str, text: str, number: str, kind: str = "personnummer") -> str:
+def refusal(rel: str, text: str, number: str, kind: str = "personnummer", field: str = "body") -> str:
+    """Return the error line for ``number``: under the key it is written at (``body`` for the text)."""
     line, column = position(text, number)
-    return f'{rel}:{line}:{column}: fel: {kind}: "{number}" är ett giltigt {kind} och får inte publiceras'
+    return f'{rel}:{line}:{column}: fel: {field}: "{number}" är ett giltigt {kind} och får inte publiceras'
 
 
 def bygglov(number: str) -> str:
@@ -139,14 +140,51 @@ PLACES = {
 }
 
 
+FIELDS = {
+    "titel": "titel",
+    "beslut": "beslut",
+    "reservation": "reservationer[0].text",
+    "bilaga": "bilagor[0].titel",
+    "fil": "bilagor[0].fil",
+    "extra": "extra.sokande",
+}
+"""The key each place in front matter is reported under; a number in the text is under ``body``."""
+
+
 @pytest.mark.parametrize("place", PLACES)
-def test_a_number_anywhere_in_front_matter_or_body_is_refused(tmp_path: Path, place: str) -> None:
+def test_a_number_anywhere_in_front_matter_or_body_is_refused_under_its_key(
+    tmp_path: Path, place: str
+) -> None:
     text = PLACES[place]
     number = "8112189876" if place == "table" else "811218-9876"
     site = write_site(tmp_path / "site", {"content/ks/bygglov.md": text})
     built = build(site, BUILD_DATE)
     assert built.code == 1
-    assert refusal("content/ks/bygglov.md", text, number) in built.stderr.splitlines()
+    expected = refusal("content/ks/bygglov.md", text, number, field=FIELDS.get(place, "body"))
+    assert expected in built.stderr.splitlines()
+
+
+def test_a_samordningsnummer_in_sammanfattning_is_reported_under_sammanfattning(tmp_path: Path) -> None:
+    text = record(
+        "titel: Bygglov",
+        "typ: delegationsbeslut",
+        "datum: 2024-05-20",
+        "sammanfattning: Sökanden (701063-2391) får bygglov.",
+    )
+    site = write_site(tmp_path / "site", {"content/bygglov.md": text})
+    code, _, stderr = run("check", str(site), "--date", BUILD_DATE)
+    assert code == 1
+    expected = refusal("content/bygglov.md", text, "701063-2391", "samordningsnummer", "sammanfattning")
+    assert stderr.splitlines()[0] == expected
+
+
+def test_a_number_in_front_matter_that_is_no_yaml_is_still_refused(tmp_path: Path) -> None:
+    """The YAML error is reported too; the number is still named by the key it is written under."""
+    text = record('titel: "Bygglov för 811218-9876', "typ: delegationsbeslut", "datum: 2024-05-20")
+    site = write_site(tmp_path / "site", {"content/bygglov.md": text})
+    code, _, stderr = run("check", str(site), "--date", BUILD_DATE)
+    assert code == 1
+    assert refusal("content/bygglov.md", text, "811218-9876", field="titel") in stderr.splitlines()
 
 
 def test_every_number_in_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
@@ -270,5 +308,14 @@ def test_an_allowed_entry_that_is_no_valid_number_is_an_error(tmp_path: Path) ->
     assert code == 1
     line = len(LAW_SITE_YAML.splitlines()) + 2
     assert (
-        f'site.yaml:{line}: fel: allowed_personal_numbers: "19121212-1213" är inget giltigt personnummer'
+        f'site.yaml:{line}:14: fel: allowed_personal_numbers: "19121212-1213" är inget giltigt personnummer'
     ) in stderr
+
+
+def test_a_number_beside_a_control_character_in_front_matter_is_refused_under_its_key(tmp_path: Path) -> None:
+    """Found by tests/fuzz: the key of a number was looked up in YAML that cannot be read at all."""
+    text = record("titel: Bygglov 811218-9876", "typ: \x08delegationsbeslut", "datum: 2024-05-20")
+    site = write_site(tmp_path / "site", {"content/bygglov.md": text})
+    code, _, stderr = run("check", str(site), "--date", BUILD_DATE)
+    assert code == 1
+    assert refusal("content/bygglov.md", text, "811218-9876", field="titel") in stderr.splitlines()

@@ -115,7 +115,8 @@ def test_new_refuses_to_overwrite(site_factory: Callable[..., Path]) -> None:
 
     assert again.returncode == 1
     assert again.stderr.splitlines() == [
-        "content/sjoviks-kommun/ks/2025-03-10-3-budget.md: fel: fil: filen finns redan och skrivs inte över",
+        "content/sjoviks-kommun/ks/2025-03-10-3-budget.md:1:1: fel: fil: "
+        "filen finns redan och skrivs inte över",
         "    tips: öppna den befintliga filen, eller välj en annan titel, paragraf eller --datum",
         "Avbrutet: 1 fel i 1 fil",
     ]

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import BuildOptions, build
-from generator.preview.rebuild import PreviewBuilder
 from generator.preview.session import PreviewSession
 from tests.conftest import SITE_YAML, record_text
 from tests.integration.previewing import (
@@ -27,6 +26,7 @@ from tests.integration.previewing import (
     DAY,
     SITE_FILES,
     TIMEOUT,
+    assert_serves_a_fresh_build,
     fetch,
     running,
     save,
@@ -362,15 +362,7 @@ def test_after_many_edits_the_served_pages_are_those_of_a_fresh_build(
             if n == 0:  # the citing record shows the cited one's new title: its text was rendered again
                 citing_page = preview.url + "sjoviks-kommun/kf/2024-04-08/3-uppfoljning-av-taxan/"
                 assert "Ny taxa för bygglov" in fetch(citing_page)[1]
-        served = preview.builder.live  # type: ignore[union-attr]
-        fresh = PreviewBuilder(site, tmp_path / "fresh", preview.url, DAY)
-        rebuild = fresh.rebuild()
-        assert rebuild is not None and rebuild.published
-
-        pages = {p.relative_to(served).as_posix() for p in served.rglob("*.html")}
-        assert pages == {p.relative_to(fresh.live).as_posix() for p in fresh.live.rglob("*.html")}
-        for page in sorted(pages):
-            assert (served / page).read_text("utf-8") == (fresh.live / page).read_text("utf-8"), page
+        assert_serves_a_fresh_build(preview, site, tmp_path / "fresh")
 
 
 def test_the_search_index_follows_when_the_preview_is_idle(site_factory: Callable[..., Path]) -> None:

@@ -88,7 +88,7 @@ def test_a_broken_ui_string_table_stops_the_build_at_its_line(
 
     assert done.returncode == 1
     assert done.stderr.startswith(
-        "i18n/sv.yaml:1:11: fel: översättning: en lista [ ] eller mappning { } som börjar här"
+        "i18n/sv.yaml:1:11: fel: decision: en lista [ ] eller mappning { } som börjar här"
     )
     assert "Traceback" not in done.stderr
 
@@ -115,7 +115,28 @@ def test_a_ui_string_table_not_in_utf8_is_named(site_factory: Callable[..., Path
 
     assert done.returncode == 1
     assert done.stderr == (
-        "i18n/sv.yaml: fel: översättning: filen är inte UTF-8\n"
-        "    tips: spara filen som UTF-8\n"
+        "i18n/sv.yaml:1:12: fel: teckenkodning: filen är inte sparad som UTF-8 (tecknet här kan inte läsas)\n"
+        "    tips: spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)\n"
         "Avbrutet: 1 fel i 1 fil\n"
     )
+
+
+def test_an_unknown_theme_is_located_at_its_setting(site_factory: Callable[..., Path]) -> None:
+    site = site_factory({"content/ks/2023-11-20-12.md": RECORD}, site_yaml=SITE_YAML + "theme: egen\n")
+    done = run_cli("check", str(site), "--date", "2024-01-15")
+
+    assert done.returncode == 1
+    assert done.stderr.startswith('site.yaml:11:8: fel: theme: okänt tema: "egen"\n')
+
+
+def test_an_unknown_parent_theme_is_located_at_its_extends(site_factory: Callable[..., Path]) -> None:
+    files = {
+        "content/ks/2023-11-20-12.md": RECORD,
+        "themes/egen/templates/.keep": "",
+        "themes/egen/theme.yaml": "# Sjöviks eget tema\nextends: standrad\n",
+    }
+    site = site_factory(files, site_yaml=SITE_YAML + "theme: egen\n")
+    done = run_cli("check", str(site), "--date", "2024-01-15")
+
+    assert done.returncode == 1
+    assert done.stderr.startswith('themes/egen/theme.yaml:2:10: fel: extends: okänt tema: "standrad"\n')

@@ -148,9 +148,10 @@ def test_a_misspelled_setting_names_the_right_one_and_nothing_else(tmp_path: Pat
 def test_a_missing_setting_concerns_the_whole_file(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path, MINIMAL.replace("base_url: https://www.sjovik.se/\n", ""))
 
-    assert (problem.path, problem.line, problem.field, problem.message) == (
+    assert (problem.path, problem.line, problem.column, problem.field, problem.message) == (
         "site.yaml",
-        0,
+        1,
+        1,
         "base_url",
         "base_url saknas",
     )
@@ -224,7 +225,7 @@ def test_a_yaml_error_in_site_yaml_is_located(tmp_path: Path) -> None:
         tmp_path, MINIMAL.replace("title: Sjöviks kommuns beslut", "title: Beslut: Sjövik")
     )
 
-    assert (problem.path, problem.line, problem.column, problem.field) == ("site.yaml", 1, 14, "site.yaml")
+    assert (problem.path, problem.line, problem.column, problem.field) == ("site.yaml", 1, 14, "title")
     assert problem.hint == 'sätt texten inom citattecken: title: "Beslut: Sjövik"'
 
 

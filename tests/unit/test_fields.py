@@ -39,7 +39,7 @@ def test_a_required_text_that_is_absent_is_reported_at_the_opening_fence() -> No
 
     reader.text(data.get("titel"), ("titel",), "titel", required=True, hint="skriv titel: Budget")
 
-    assert only_problem(reader) == (1, 0, "titel", "titel saknas", "skriv titel: Budget")
+    assert only_problem(reader) == (1, 1, "titel", "titel saknas", "skriv titel: Budget")
 
 
 def test_a_required_text_written_empty_is_reported_at_its_key() -> None:
@@ -134,7 +134,7 @@ def test_a_missing_required_date_is_reported() -> None:
 
     reader.date_time(data.get("datum"), ("datum",), "datum", required=True)
 
-    assert only_problem(reader)[:4] == (1, 0, "datum", "datum saknas")
+    assert only_problem(reader)[:4] == (1, 1, "datum", "datum saknas")
 
 
 # booleans, mappings, lists

@@ -116,12 +116,23 @@ def test_overklagbar_false_is_kept_for_a_preparatory_decision(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("written", "kept"), [("12", "12"), ("12a", "12a"), ("12A", "12a"), ('"205"', "205")]
+    ("written", "kept"),
+    [("12", "12"), ("12a", "12a"), ("12A", "12a"), ('"205"', "205"), ("012", "12"), ('"012b"', "12b")],
 )
 def test_paragraf_is_a_number_with_an_optional_letter(tmp_path: Path, written: str, kept: str) -> None:
     lines = [*PARAGRAF[:4], f"paragraf: {written}"]
 
     assert valid_record(write(tmp_path, *lines), PATH).paragraf == kept
+
+
+@pytest.mark.parametrize("written", ["0", "00", '"0"', "0a", "-3", "1:30", "0x1F", "1_2"])
+def test_paragraf_numbers_start_at_1_and_are_written_as_decimals(tmp_path: Path, written: str) -> None:
+    """§ 0 does not exist; ``1:30`` (YAML 1.1: 90), ``0x1F`` and ``1_2`` are no § numbers as written."""
+    record, problems = validate_file(write(tmp_path, *PARAGRAF[:4], f"paragraf: {written}"), PATH)
+
+    assert record is None
+    assert [(p.line, p.column, p.field) for p in problems] == [(6, 11, "paragraf")]
+    assert problems[0].hint == "skriv bara numret, ev. med en bokstav: paragraf: 12 eller paragraf: 12a"
 
 
 def test_news_may_carry_a_time(tmp_path: Path) -> None:
@@ -209,7 +220,7 @@ def test_a_board_of_another_organisation_says_which(tmp_path: Path) -> None:
 
 def test_minutes_and_notices_need_a_board(tmp_path: Path) -> None:
     assert problems(tmp_path, "titel: Kallelse", "typ: kallelse", "datum: 2024-03-11") == [
-        f"{PATH}:1: fel: nämnd: nämnd saknas (krävs för kallelse)\n"
+        f"{PATH}:1:1: fel: nämnd: nämnd saknas (krävs för kallelse)\n"
         "    tips: skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: KF"
     ]
 

@@ -64,10 +64,10 @@ def test_an_unknown_path_falls_back_to_its_closest_written_parent() -> None:
     assert doc.keys.at("bild", "titel") == Position(7, 1)
 
 
-def test_a_key_not_written_at_all_is_located_at_the_line_before_the_yaml() -> None:
-    """In front matter (starting on line 2) that is the opening ``---``; in site.yaml the whole file."""
-    assert parse("titel: x\n", first_line=2).keys.at("datum") == Position(1, 0)
-    assert parse("titel: x\n", first_line=1).keys.at("datum") == Position(0, 0)
+def test_a_key_not_written_at_all_is_located_at_the_start_of_the_file() -> None:
+    """In front matter (starting on line 2) that is the opening ``---``; in site.yaml its first line."""
+    assert parse("titel: x\n", first_line=2).keys.at("datum") == Position(1, 1)
+    assert parse("titel: x\n", first_line=1).keys.at("datum") == Position(1, 1)
 
 
 def test_positions_count_from_the_given_first_line() -> None:
@@ -185,3 +185,92 @@ def test_a_value_with_double_quotes_is_suggested_in_single_quotes() -> None:
     [problem] = errors('titel: Beslut: "Effekt" 2024\n')
 
     assert problem.hint == "sätt texten inom citattecken: titel: 'Beslut: \"Effekt\" 2024'"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "key"),
+    [
+        ('titel: "Budget\ndatum: 2024-03-11\n', 2, 8, "titel"),
+        ("typ: nyhet\ntitel: Beslut: budget 2024\n", 3, 14, "titel"),
+        ('reservationer:\n  - namn: Anna\n    parti: "S\n', 4, 12, "reservationer[0].parti"),
+        ('reservationer:\n  - namn: Anna\n  - namn: "Per\n', 4, 11, "reservationer[1].namn"),
+        ("reservationer:\n  - {namn: Anna, parti: S\ntaggar: [budget]\n", 3, 5, "reservationer[0]"),
+        ('bild: {fil: a.jpg, alt: "Stadshuset}\n', 2, 25, "bild.alt"),
+        ("bilagor:\n\t- titel: Protokoll\n", 3, 1, "bilagor"),
+        ("titel: Budget\n  datum: 2024-03-11\n", 3, 8, "datum"),
+        ("bild:\n  fil: a.jpg\n alt: Stadshuset\n", 4, 2, "alt"),
+    ],
+)
+def test_a_syntax_error_names_the_key_it_stands_under(text: str, line: int, column: int, key: str) -> None:
+    [problem] = errors(text, first_line=2)
+
+    assert (problem.line, problem.column, problem.field) == (line, column, key)
+
+
+def test_a_control_character_names_its_key() -> None:
+    [problem] = errors("titel: Budget\nreservationer:\n  - text: Avslag\x0b\n", first_line=2)
+
+    assert (problem.line, problem.column, problem.field) == (4, 17, "reservationer[0].text")
+
+
+def test_a_syntax_error_before_any_key_names_the_file_kind() -> None:
+    [problem] = errors("titel: Budget\n- datum\n")
+
+    assert problem.field == "front matter"
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "key"),
+    [
+        ("taggar: &x [*x]\n", 9, "taggar"),
+        ("titel: &rubrik Budget\n", 8, "titel"),
+        ("taggar:\n  - &t budget\n", 5, "taggar[0]"),
+        ("extra: {a: &a [x, x], b: &b [*a, *a]}\n", 12, "extra.a"),
+    ],
+)
+def test_anchors_are_refused_where_they_are_written(text: str, column: int, key: str) -> None:
+    [problem] = errors(text)
+
+    assert (problem.column, problem.field) == (column, key)
+    assert problem.message == "YAML-ankare (&) och -referenser (*) används inte"
+    assert problem.hint == (
+        "skriv ut värdet där det ska stå; är & eller * en del av texten, sätt texten inom citattecken"
+    )
+
+
+def test_an_alias_without_anchor_is_taken_for_text_that_needs_quotes() -> None:
+    [problem] = errors("titel: *Viktigt beslut\n")
+
+    assert (problem.column, problem.field) == (8, "titel")
+    assert problem.message == "ett * tolkas som en YAML-referens"
+    assert problem.hint == 'sätt texten inom citattecken: titel: "*Viktigt beslut"'
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["!!python/object/apply:os.system [ls]", "!!binary aGVq", "!!set {a, b}", "!!str 12", "!lokal x"],
+)
+def test_explicit_tags_are_refused(value: str) -> None:
+    [problem] = errors(f"titel: {value}\n")
+
+    assert (problem.column, problem.field) == (8, "titel")
+    assert problem.message == "ett värde som börjar med ! tolkas som en YAML-tagg"
+
+
+def test_deep_nesting_is_refused_instead_of_exhausting_the_stack() -> None:
+    [problem] = errors("extra: " + "[" * 5000 + "]" * 5000 + "\n")
+
+    assert problem.message == "listor och mappningar ligger för djupt i varandra"
+    assert problem.field.startswith("extra[0]")
+
+
+def test_merge_keys_and_the_value_indicator_are_plain_text() -> None:
+    """``<<`` would copy another mapping's keys in, ``=`` asked for a constructor PyYAML lacks."""
+    doc = parse("<<: {titel: Budget}\ntitel: =\n")
+
+    assert doc.data == {"<<": {"titel": "Budget"}, "titel": "="}
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 5000])
+def test_a_number_too_long_to_write_out_stays_text(number: str) -> None:
+    assert parse(f"paragraf: {number}\n").data == {"paragraf": number}
