@@ -12,6 +12,7 @@ import jinja2
 from generator.base.diagnostics import Diagnostic
 from generator.config.i18n import Translator
 from generator.config.theme import BUILTIN_THEMES, Theme
+from generator.pages.hyphenate import hyphenate, hyphenate_html
 from generator.pages.kinds import PageJob
 
 
@@ -58,6 +59,8 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
     env.globals["t"] = t
     env.filters["datum"] = t.date
     env.filters["iso"] = _iso
+    env.filters["hyphenate"] = hyphenate
+    env.filters["hyphenate_html"] = hyphenate_html
     return env
 
 
