@@ -74,8 +74,9 @@ def organisation_view(org: Organisation) -> OrganisationView:
     """Return an organisation as pages name it, with its top-level boards."""
     cfg = org.config
     boards = tuple(board_link(b) for b in org.boards if b.parent is None)
+    appeal = appeal_path(cfg.slug) if org.appealable else ""
     return OrganisationView(
-        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards
+        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards, appeal
     )
 
 
@@ -117,7 +118,7 @@ def notice_board_job(maker: PageMaker) -> PageJob:
 
 
 def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
-    """Yield each organisation's page and its permanent page on how to appeal."""
+    """Yield each organisation's page and, if it has appealable decisions, its page on how to appeal."""
     site, t = maker.site, maker.t
     for org in site.organisations:
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
@@ -127,6 +128,8 @@ def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
         yield PageJob(
             PageKind.ORGANISATION, org.path, page, OrganisationPageView(view, view.boards, latest), org
         )
+        if not org.appealable:
+            continue
         path = appeal_path(org.config.slug)
         page = maker.page(PageKind.APPEAL, path, t("appeal_page_title", organisation=org.config.name), crumbs)
         open_now = minutes_notices(maker, org.config.slug)
@@ -194,8 +197,10 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
             crumbs = maker.board_crumbs(entry.board)
             if meeting is not None and meeting_view is not None and meeting.path != entry.path:
                 crumbs += (Link(meeting_view.title, base + meeting.path),)
-        else:
+        elif entry.organisation is not None:
             crumbs = (Link(entry.organisation.name, base + entry.organisation.path),)
+        else:  # the site's own news (organisation: ingen)
+            crumbs = (Link(maker.t("news_title"), base + NEWS + "/"),)
         page = maker.page(PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary)
         view = RecordPageView(
             record=make_record_view(entry, site),

@@ -47,6 +47,9 @@ class OrganisationView:
     contact: str
     boards: tuple[BoardLink, ...] = ()
     """Its top-level boards, each with its sub-boards."""
+    appeal_path: str = ""
+    """Its page on how to appeal, relative to the site root; empty when none of its published decisions
+    can be appealed (it then has no such page)."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ class NoticeBoardView(View):
     delegation: list[DecisionNotice]
     """Appealable delegationsbeslut whose notice is up."""
     appeal_pages: list[Link]
-    """Each organisation's page on how to appeal."""
+    """The page on how to appeal of each organisation with appealable decisions."""
 
 
 @dataclass(frozen=True)

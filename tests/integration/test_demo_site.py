@@ -118,10 +118,15 @@ def test_news_lists_the_news_item(demo_out: Path) -> None:
     assert f'href="/{NEWS}"' in main_of(page(demo_out, "nyheter/"))
 
 
-def test_notice_board_links_every_appeal_page(demo_out: Path) -> None:
+def test_notice_board_links_the_appeal_page_of_each_organisation_with_appealable_decisions(
+    demo_out: Path,
+) -> None:
+    """Alingsås has an appealable §; Huddinge's § is not appealable, Hjo and Stockholm have papers only."""
     main = main_of(page(demo_out, "anslagstavla/"))
-    for org in ("alingsas", "huddinge", "stockholm", "hjo"):
-        assert f'href="/{org}/overklaga/"' in main
+    assert 'href="/alingsas/overklaga/"' in main
+    for org in ("huddinge", "stockholm", "hjo"):
+        assert f'href="/{org}/overklaga/"' not in main
+        assert not (demo_out / org / "overklaga").exists()
 
 
 def test_appeal_page_names_the_court(demo_out: Path) -> None:
