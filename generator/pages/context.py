@@ -89,6 +89,9 @@ class PageContext:
     build_date: dt.date
     nav: tuple[Link, ...]
     footer: tuple[Link, ...]
+    example: str = ""
+    """The organisation's name when the page is one of a made-up organisation of a demo (``example:
+    true`` in site.yaml): the page says so above its content. Empty otherwise."""
     notice_board_url: str = ""
     """The notice board's address: the header marks its link so that it is easy to find."""
     page_number: int = 1

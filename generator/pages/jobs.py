@@ -113,6 +113,7 @@ def notice_board_job(maker: PageMaker) -> PageJob:
         upcoming=announcements(site),
         delegation=decision_notices(site),
         appeal_pages=appeal_links(maker),
+        demo_date=site.config.demo_date is not None and site.config.demo_date == site.build_date,
     )
     return PageJob(kind, NOTICE_BOARD + "/", page, view)
 
@@ -124,14 +125,16 @@ def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
         view = organisation_view(org)
         latest = [make_item(e, site) for e in org.entries[:LATEST]]
-        page = maker.page(PageKind.ORGANISATION, org.path, org.config.name)
+        example = example_of(org)
+        page = maker.page(PageKind.ORGANISATION, org.path, org.config.name, example=example)
         yield PageJob(
             PageKind.ORGANISATION, org.path, page, OrganisationPageView(view, view.boards, latest), org
         )
         if not org.appealable:
             continue
         path = appeal_path(org.config.slug)
-        page = maker.page(PageKind.APPEAL, path, t("appeal_page_title", organisation=org.config.name), crumbs)
+        title = t("appeal_page_title", organisation=org.config.name)
+        page = maker.page(PageKind.APPEAL, path, title, crumbs, example=example)
         open_now = minutes_notices(maker, org.config.slug)
         appeal = AppealPageView(
             organisation=view,
@@ -157,7 +160,9 @@ def board_pages(maker: PageMaker) -> Iterator[PageJob]:
             meetings_by_year=by_year,
             latest=[make_item(e, site) for e in islice(decisions, LATEST)],
         )
-        page = maker.page(PageKind.BOARD, board.path, board.config.name, maker.board_crumbs(board)[:-1])
+        crumbs = maker.board_crumbs(board)[:-1]
+        example = example_of(board.organisation)
+        page = maker.page(PageKind.BOARD, board.path, board.config.name, crumbs, example=example)
         yield PageJob(PageKind.BOARD, board.path, page, view, board)
 
 
@@ -166,7 +171,9 @@ def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
     site = maker.site
     for meeting in site.meetings.values():
         view = maker.meeting_view(meeting)
-        page = maker.page(PageKind.MEETING, meeting.path, view.title, maker.board_crumbs(meeting.board))
+        crumbs = maker.board_crumbs(meeting.board)
+        example = example_of(meeting.organisation)
+        page = maker.page(PageKind.MEETING, meeting.path, view.title, crumbs, example=example)
         page_view = MeetingPageView(view, meeting_appeal(maker, meeting))
         yield PageJob(PageKind.MEETING, meeting.path, page, page_view, meeting)
 
@@ -178,7 +185,7 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
         org = case.organisation
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
         title = maker.t("case_title", diarienummer=case.diarienummer)
-        page = maker.page(PageKind.CASE, case.path, title, crumbs)
+        page = maker.page(PageKind.CASE, case.path, title, crumbs, example=example_of(org))
         items = [make_item(e, site) for e in case.entries]
         view = CasePageView(case.diarienummer, organisation_view(org), items)
         yield PageJob(PageKind.CASE, case.path, page, view, case)
@@ -201,13 +208,21 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
             crumbs = (Link(entry.organisation.name, base + entry.organisation.path),)
         else:  # the site's own news (organisation: ingen)
             crumbs = (Link(maker.t("news_title"), base + NEWS + "/"),)
-        page = maker.page(PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary)
+        example = example_of(entry.organisation)
+        page = maker.page(
+            PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary, example=example
+        )
         view = RecordPageView(
             record=make_record_view(entry, site),
             meeting=meeting_view,
             appeal=record_appeal(maker, entry, meeting),
         )
         yield PageJob(PageKind.RECORD, entry.path, page, view, entry)
+
+
+def example_of(organisation: Organisation | None) -> str:
+    """Return the organisation's name if site.yaml marks it a made-up example, else ''."""
+    return organisation.name if organisation is not None and organisation.config.example else ""
 
 
 def archive_pages(maker: PageMaker) -> Iterator[PageJob]:

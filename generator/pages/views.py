@@ -161,6 +161,8 @@ class NoticeBoardView(View):
     """Appealable delegationsbeslut whose notice is up."""
     appeal_pages: list[Link]
     """The page on how to appeal of each organisation with appealable decisions."""
+    demo_date: bool = False
+    """True when the day of the build is the demo's fixed ``demo_date`` (site.yaml): the page says so."""
 
 
 @dataclass(frozen=True)
