@@ -77,9 +77,12 @@ def page_kinds(output: Path) -> dict[str, list[str]]:
     return kinds
 
 
-def build_or_fail(site_dir: Path, out: Path, base_url: str | None = None) -> None:
-    """Build a site for the tests; fail with every diagnostic when it does not build."""
-    result = build(BuildOptions(site_dir, out=out, build_date=BUILD_DATE, base_url=base_url))
+def build_or_fail(
+    site_dir: Path, out: Path, base_url: str | None = None, day: dt.date | None = BUILD_DATE
+) -> None:
+    """Build a site for the tests on ``day`` (None: as `make build` does, the demo on its demo_date);
+    fail with every diagnostic when it does not build."""
+    result = build(BuildOptions(site_dir, out=out, build_date=day, base_url=base_url))
     if not result.ok:
         pytest.fail("bygget misslyckades:\n" + "\n".join(d.format() for d in result.diagnostics))
 

@@ -1,6 +1,7 @@
 """The demo site (site.yaml and content/ of the repository) builds, with every page the contract promises.
 
-The demo is five real records from five sources; see content/. Built once for the module on 2026-11-22.
+The demo is five real records from five sources, beside the made-up Exempelviks kommun (content/exempelvik/,
+see test_demo_any_day.py). Built once for the module on 2026-11-22, so --date wins over its demo_date.
 """
 
 from __future__ import annotations
