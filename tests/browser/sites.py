@@ -26,6 +26,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+"""The test output folder a reviewer looks in (gitignored): screenshots and a printed page."""
+PAGE_KINDS = {
+    *("start", "record", "meeting", "case", "board", "organisation", "archive", "year", "month", "news"),
+    *("notices", "appeal", "search", "accessibility", "not-found"),
+}
+"""Every kind of page (the body's ``page-…`` class)."""
 BUILD_DATE = dt.date(2024, 5, 20)
 """The day of the fixture builds: the notice of Kommunstyrelsen's meeting on 13 May 2024 is up."""
 BIG_RECORDS = 300
