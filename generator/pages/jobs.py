@@ -22,6 +22,7 @@ from generator.base.urls import (
 )
 from generator.config.i18n import Translator
 from generator.model.site import Board, Organisation, Site
+from generator.pages.charts import case_timeline, decisions_per_year
 from generator.pages.context import Link, make_item, make_record_view
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.notices import (
@@ -159,6 +160,7 @@ def board_pages(maker: PageMaker) -> Iterator[PageJob]:
             children=link.children,
             meetings_by_year=by_year,
             latest=[make_item(e, site) for e in islice(decisions, LATEST)],
+            decisions_per_year=decisions_per_year(board.entries),
         )
         crumbs = maker.board_crumbs(board)[:-1]
         example = example_of(board.organisation)
@@ -187,7 +189,8 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
         title = maker.t("case_title", diarienummer=case.diarienummer)
         page = maker.page(PageKind.CASE, case.path, title, crumbs, example=example_of(org))
         items = [make_item(e, site) for e in case.entries]
-        view = CasePageView(case.diarienummer, organisation_view(org), items)
+        timeline = case_timeline(case.entries, maker.t) if case.entries else None
+        view = CasePageView(case.diarienummer, organisation_view(org), items, timeline)
         yield PageJob(PageKind.CASE, case.path, page, view, case)
 
 

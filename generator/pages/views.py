@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.config.parts import AccessibilityConfig
+from generator.pages.charts import BarChart, Timeline
 from generator.pages.context import Item, Link, RecordView
 
 
@@ -216,6 +217,9 @@ class BoardPageView(View):
     """Its meetings, by year."""
     latest: list[Item]
     """Its newest §§."""
+    decisions_per_year: BarChart | None = None
+    """Its §§ and delegationsbeslut per year, first year to last, as a bar chart and a table; None when
+    it has none."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ class CasePageView(View):
     organisation: OrganisationView
     items: list[Item]
     """Its records in date order."""
+    timeline: Timeline | None = None
+    """The same records as a picture: a line per board, a numbered dot per record (the list's numbers)."""
 
 
 @dataclass(frozen=True)
