@@ -117,11 +117,11 @@ def build(
     """
     result = BuildResult()
     start = time.perf_counter()
-    result.build_date = day = build_day(options.build_date, os.environ)
-    result.loaded = loaded = load_site(options, day, result, memo or Memo(enabled=False))
+    result.build_date = build_day(options.build_date, os.environ)
+    result.loaded = loaded = load_site(options, result, memo or Memo(enabled=False))
     if loaded is not None and not errors_in(result.diagnostics, options.strict):
         result.records = len(loaded.site.entries)
-        result.changes = upcoming_changes(loaded.records, day)
+        result.changes = upcoming_changes(loaded.records, loaded.site.build_date)
         if options.write:
             out = (options.out or loaded.config.output_dir).resolve()
             done = publish_site(
@@ -144,8 +144,11 @@ def build(
     return result
 
 
-def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Memo) -> Loaded | None:
-    """Read site.yaml, the theme and every record; validate and assemble the model."""
+def load_site(options: BuildOptions, result: BuildResult, memo: Memo) -> Loaded | None:
+    """Read site.yaml, the theme and every record; validate and assemble the model.
+
+    The day of the build is settled once site.yaml is read (a demo may fix it) and kept in ``result``.
+    """
     found = result.diagnostics
     with result.stage("site.yaml"):
         settings, problems = load_settings(options.site_dir, options.base_url)
@@ -153,6 +156,7 @@ def load_site(options: BuildOptions, day: dt.date, result: BuildResult, memo: Me
         if settings is None:
             return None
         config, t = settings.config, settings.translator
+        result.build_date = day = build_day(options.build_date, os.environ, pinned=config.demo_date)
         memo.start(config)
     with result.stage("läsa"):
         sources, problems = memo.read_sources(config.content_dir, config.site_dir)

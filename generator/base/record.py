@@ -61,7 +61,7 @@ class Record:
     tid: dt.time | None
     """The time of day, when ``datum`` carries one (news)."""
     organisation: str
-    """The organisation's slug."""
+    """The organisation's slug; empty for a record of the site itself (``organisation: ingen``)."""
     namnd: str | None
     """The board's short code, within the organisation."""
     paragraf: str | None
@@ -90,6 +90,11 @@ class Record:
     body_line: int
     keys: LineMap = field(repr=False)
     """Where each front matter key was written, for diagnostics of later stages."""
+
+    @property
+    def site_owned(self) -> bool:
+        """Tell whether the record is the site's own (news of the site), of no organisation."""
+        return not self.organisation
 
     def line_of(self, key: str) -> int:
         """Return the line a front matter key was written on (1 if unknown)."""

@@ -47,12 +47,14 @@ def record_path(record: Record) -> str:
         part = _file_part(record).removeprefix(day + "-")
         # A file named only by its day ("2024-03-11.md") says nothing more: use the title.
         return f"{base}{slugify(record.titel) if part == day else part}/"
+    # The site's own news (``organisation: ingen``) is in the site's news section: /nyheter/<day>-<file>/.
+    folder = NEWS if record.site_owned else f"{org}/{record.typ.slug}"
     if record.slug:
-        return f"{org}/{record.typ.slug}/{record.slug}/"
+        return f"{folder}/{record.slug}/"
     last = _file_part(record)
     if not last.startswith(day):
         last = f"{day}-{last}"
-    return f"{org}/{record.typ.slug}/{last}/"
+    return f"{folder}/{last}/"
 
 
 def _file_part(record: Record) -> str:

@@ -43,7 +43,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--date",
         type=parse_date,
         metavar="ÅÅÅÅ-MM-DD",
-        help="byggdagen (standard: idag eller SOURCE_DATE_EPOCH)",
+        help="byggdagen (standard: demo_date i site.yaml, annars SOURCE_DATE_EPOCH, annars idag)",
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
     common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")

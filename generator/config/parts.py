@@ -11,7 +11,7 @@ from generator.base.fields import FieldReader
 from generator.base.slugs import SLUG_RE, slugify
 from generator.base.suggest import did_you_mean
 
-ORGANISATION_KEYS = ("name", "slug", "protocol_location", "appeal_court", "boards", "contact")
+ORGANISATION_KEYS = ("name", "slug", "protocol_location", "appeal_court", "boards", "contact", "example")
 BOARD_KEYS = ("name", "short", "parent")
 ACCESSIBILITY_KEYS = (
     "contact_email",
@@ -48,6 +48,8 @@ class OrganisationConfig:
     contact: str
     """How to reach the registry (registrator), shown with appeal instructions; may be empty."""
     boards: tuple[BoardConfig, ...]
+    example: bool = False
+    """A made-up organisation of a demo (``example: true``): each of its pages says so."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ def read_organisations(reader: FieldReader, value: Any) -> tuple[OrganisationCon
                 appeal_court=_required(reader, item, where, "appeal_court", "Förvaltningsrätten i Göteborg"),
                 contact=reader.text(item.get("contact"), (*where, "contact"), "contact") or "",
                 boards=_read_boards(reader, item.get("boards"), where),
+                example=reader.boolean(item.get("example"), (*where, "example"), "example", False),
             )
         )
     if not result and isinstance(value, list):

@@ -5,6 +5,7 @@ The schema (``SETTINGS``) documents each setting; ``docs/site-yaml.md`` shows th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,10 @@ SETTINGS: dict[str, str] = {
     "list of {number, reason}.",
     "timezone": "The site's time zone for times in feeds and open data: an IANA name "
     "(default: Europe/Stockholm, CET/CEST with summer time) or a fixed offset such as +01:00.",
+    "demo_date": "For a demo site only: the day every build is made on (YYYY-MM-DD), whatever the day "
+    "it runs, so that its notice board always shows the notices of that day and says so. --date "
+    "overrides it; it overrides SOURCE_DATE_EPOCH and today. A real site must not set it: its notices "
+    "would never come down.",
 }
 
 LANGUAGES = ("sv", "en")
@@ -72,6 +77,8 @@ class SiteConfig:
     allowed_numbers: tuple[AllowedNumber, ...]
     timezone: str
     """An IANA zone name (``Europe/Stockholm``) or a fixed offset (``+01:00``)."""
+    demo_date: dt.date | None = None
+    """A demo's fixed build day (``--date`` overrides it); None for a real site."""
 
     @property
     def content_dir(self) -> Path:
@@ -171,6 +178,7 @@ def _read(reader: FieldReader, data: dict[str, Any], site_dir: Path) -> SiteConf
         accessibility=read_accessibility(reader, data.get("accessibility")),
         allowed_numbers=read_allowed_numbers(reader, data.get("allowed_personal_numbers")),
         timezone=tz,
+        demo_date=reader.date(data.get("demo_date"), ("demo_date",), "demo_date"),
     )
 
 

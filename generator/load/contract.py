@@ -22,7 +22,7 @@ ALIASES = {
     "overklagbar": "överklagbar",
 }
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"
 """The version of the content contract this beslut reads (docs/content.md)."""
 
 

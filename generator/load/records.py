@@ -14,11 +14,11 @@ from generator.base.fields import FieldReader
 from generator.base.record import Record, Reference, Reservation
 from generator.base.slugs import SLUG_RE, slugify
 from generator.base.suggest import did_you_mean
-from generator.config.parts import OrganisationConfig
 from generator.config.settings import SiteConfig
 from generator.load.attachments import read_attachments, read_image
 from generator.load.contract import canonical_keys, written_as
 from generator.load.frontmatter import SplitRecord
+from generator.load.owners import read_board, read_organisation, read_site_owned
 
 KEYS = (
     "titel", "typ", "datum", "organisation", "nämnd", "paragraf", "diarienummer", "beslut", "sammanfattning",
@@ -45,8 +45,13 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     )
     typ = _doc_type(reader, g("typ"), at("typ"), config)
     when = reader.date_time(g("datum"), at("datum"), "datum", required=True)
-    org = _organisation(reader, g("organisation"), at("organisation"), config)
-    board = _board(reader, g("nämnd"), at("nämnd"), org, config, typ)
+    site_owned = read_site_owned(reader, g, at, config, typ)
+    org = (
+        None
+        if site_owned is not False
+        else read_organisation(reader, g("organisation"), at("organisation"), config)
+    )
+    board = read_board(reader, g("nämnd"), at("nämnd"), org, config, typ)
     paragraf = _paragraf(reader, g("paragraf"), at("paragraf"), typ)
     justerat = reader.date(g("justerat"), at("justerat"), "justerat")
     anslag = reader.date(g("anslag"), at("anslag"), "anslag")
@@ -76,7 +81,7 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     details = _details(reader, g, at)
     appealable = typ.appealable if typ is not None else True
     overklagbar = reader.boolean(g("överklagbar"), at("överklagbar"), "överklagbar", appealable)
-    if titel is None or typ is None or when is None or org is None:
+    if titel is None or typ is None or when is None or (org is None and not site_owned):
         return None, reader.diagnostics
     if (typ.needs_board and board is None) or (typ.needs_paragraph and paragraf is None):
         return None, reader.diagnostics
@@ -86,7 +91,7 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
         typ=typ,
         datum=when[0],
         tid=when[1],
-        organisation=org.slug,
+        organisation=org.slug if org is not None else "",
         namnd=board,
         paragraf=paragraf,
         justerat=justerat,
@@ -141,64 +146,6 @@ def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteCo
             did_you_mean(key, names, "tillåtna typer: " + ", ".join(names)),
         )
     return found
-
-
-def _organisation(
-    reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig
-) -> OrganisationConfig | None:
-    name = reader.text(value, where, "organisation")
-    if not config.organisations:
-        return None
-    if name is None:
-        return config.organisations[0]
-    found = next((o for o in config.organisations if name in (o.name, o.slug)), None)
-    if found is None:
-        names = [o.name for o in config.organisations]
-        reader.report(
-            where,
-            "organisation",
-            f'okänd organisation "{name}"',
-            did_you_mean(name, names, "deklarera den i site.yaml under organisations"),
-        )
-    return found
-
-
-def _board(
-    reader: FieldReader,
-    value: Any,
-    where: tuple[str],
-    org: OrganisationConfig | None,
-    config: SiteConfig,
-    typ: DocumentType | None,
-) -> str | None:
-    name = reader.text(value, where, "nämnd")
-    if name is None:
-        if typ is not None and typ.needs_board:
-            example = org.boards[0].short if org is not None and org.boards else "KS"
-            reader.report_missing(
-                where,
-                "nämnd",
-                f"skriv nämnd: och nämndens namn eller kortnamn, t.ex. nämnd: {example}",
-                f"nämnd saknas (krävs för {typ.key})",
-            )
-        return None
-    if org is None:
-        return None
-    found = next((b for b in org.boards if name in (b.name, b.short)), None)
-    if found is None:
-        elsewhere = next(
-            (o for o in config.organisations for b in o.boards if name in (b.name, b.short)), None
-        )
-        if elsewhere is not None:
-            message = f'nämnden "{name}" finns inte i {org.name}'
-            hint = f"nämnden hör till {elsewhere.name}: skriv organisation: {elsewhere.name}"
-        else:
-            message = f'okänd nämnd "{name}"'
-            candidates = [b.name for b in org.boards] + [b.short for b in org.boards]
-            hint = did_you_mean(name, candidates, f'deklarera nämnden i site.yaml under "{org.name}"')
-        reader.report(where, "nämnd", message, hint)
-        return None
-    return found.short
 
 
 def _paragraf(reader: FieldReader, value: Any, where: tuple[str], typ: DocumentType | None) -> str | None:

@@ -95,11 +95,11 @@ def _entry(
 ) -> Entry:
     """Return one record linked to its organisation, board, meeting and case (made on first use)."""
     rec = text.record
-    org = orgs[rec.organisation]
+    org = None if rec.site_owned else orgs[rec.organisation]
     board = boards[(rec.organisation, rec.namnd)] if rec.namnd is not None else None
     meeting = meetings.get((rec.organisation, rec.namnd, rec.datum)) if rec.namnd is not None else None
     case = None
-    if rec.diarienummer:
+    if rec.diarienummer and org is not None:
         key = (rec.organisation, rec.diarienummer)
         case = cases.get(key) or cases.setdefault(key, Case(org, rec.diarienummer, case_path(*key)))
     return Entry(text, org, board, meeting, case)
@@ -116,7 +116,8 @@ def _link_members(
     members: dict[int, list[Entry]] = defaultdict(list)
     board_meetings: dict[int, list[Meeting]] = defaultdict(list)
     for entry in entries:
-        members[id(entry.organisation)].append(entry)
+        if entry.organisation is not None:
+            members[id(entry.organisation)].append(entry)
         if entry.board is not None:
             members[id(entry.board)].append(entry)
         if entry.meeting is not None and entry.record.typ.kind in MEETING_KINDS:

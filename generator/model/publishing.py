@@ -22,12 +22,21 @@ def swedish_time() -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=1), "CET")
 
 
-def build_day(given: dt.date | None, env: Mapping[str, str], now: dt.datetime | None = None) -> dt.date:
-    """Return the day of the build: ``--date``, else ``SOURCE_DATE_EPOCH``, else today, in Swedish time."""
+def build_day(
+    given: dt.date | None,
+    env: Mapping[str, str],
+    now: dt.datetime | None = None,
+    pinned: dt.date | None = None,
+) -> dt.date:
+    """Return the day of the build: ``--date``, else a demo's ``demo_date``, else ``SOURCE_DATE_EPOCH``,
+    else today, in Swedish time."""
     # Deadlines are Swedish calendar days: a nightly build at 00:30 in Sjövik is 23:30 UTC the day before,
     # and must already take down the notices whose last day was yesterday.
     if given is not None:
         return given
+    if pinned is not None:
+        # A demo is a picture of one day: a release build's SOURCE_DATE_EPOCH must not empty its board.
+        return pinned
     raw = env.get("SOURCE_DATE_EPOCH", "").strip()
     if raw.isdigit():
         return dt.datetime.fromtimestamp(int(raw), tz=swedish_time()).date()

@@ -21,6 +21,8 @@ from generator.markdown.references import Cited
 from generator.markdown.render import Rendered
 
 MEETING_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.NOTICE)
+APPEALABLE_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION)
+"""The decisions a page tells how to appeal (``överklagbar`` says whether each one can be)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +62,11 @@ class Organisation:
     def slug(self) -> str:
         """Return the organisation's address part."""
         return self.config.slug
+
+    @functools.cached_property
+    def appealable(self) -> bool:
+        """Tell whether any of its published decisions can be appealed: only then has it a page on how."""
+        return any(e.record.overklagbar and e.record.typ.kind in APPEALABLE_KINDS for e in self.entries)
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,7 +143,8 @@ class Entry:
     """A published record in the site: its text, and where it belongs."""
 
     text: RecordText
-    organisation: Organisation
+    organisation: Organisation | None
+    """Its organisation; None for the site's own news (``organisation: ingen``)."""
     board: Board | None = None
     """Its board, if it has one (``nämnd``)."""
     meeting: Meeting | None = None

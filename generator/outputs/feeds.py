@@ -101,7 +101,8 @@ def _entry(entry: Entry, site: Site, t: Translator) -> str:
     """Return one entry: the record's title, dates, decision wording (or ingress) and categories."""
     cfg, rec = site.config, entry.record
     url = cfg.base_url + entry.path
-    author = rec.forfattare or entry.organisation.name
+    owner = entry.organisation.name if entry.organisation is not None else cfg.title
+    author = rec.forfattare or owner
     summary = (entry.beslut_text if rec.typ.kind is not Kind.NEWS else "") or rec.ingress or entry.summary
     lines = [
         "  <entry>",

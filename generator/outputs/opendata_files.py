@@ -43,7 +43,9 @@ def _objects(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
     for meeting in site.meetings.values():
         yield data_path(meeting.path), data.meeting(meeting)
     for entry in site.entries:
-        yield data_path(entry.path), data.record(entry)
+        # OParl has no place for the site's own news: every Paper belongs to a Body (organisation).
+        if not entry.record.site_owned:
+            yield data_path(entry.path), data.record(entry)
     for case in site.cases.values():
         yield data_path(case.path), data.case(case)
 
@@ -57,7 +59,7 @@ def _tombstones(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
     """Yield a ``deleted`` object for each withdrawn record, and for meetings and cases left empty."""
     taken = {e.path for e in site.entries}
     seen: set[str] = set()
-    for rec in sorted(site.withdrawn, key=lambda r: r.rel):
+    for rec in sorted((r for r in site.withdrawn if not r.site_owned), key=lambda r: r.rel):
         day = rec.avpublicera or site.build_date
         candidates = [(record_path(rec), record_type(rec))]
         meeting = (rec.organisation, rec.namnd or "", rec.datum)

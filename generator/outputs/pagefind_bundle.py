@@ -23,6 +23,8 @@ from typing import Any
 from generator.base.jsontext import json_text
 
 _HEADER = b"pagefind_dcd"
+_SOFT_HYPHENS = (b"\xc2\xad", b"\\u00ad", b"\\u00AD")
+"""A soft hyphen in a fragment's JSON: as UTF-8, or escaped."""
 
 
 def make_reproducible(bundle: Path) -> str | None:
@@ -35,6 +37,26 @@ def make_reproducible(bundle: Path) -> str | None:
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         return f"{type(exc).__name__}: {exc}"
     entry_file.write_text(json_text(entry), encoding="utf-8")
+    return None
+
+
+def strip_soft_hyphens(bundle: Path) -> str | None:
+    """Remove the soft hyphens of hyphenated headings from the text Pagefind stored of each page.
+
+    Pagefind leaves them out of its word index (a hyphenated word is found), but keeps them in the
+    stored text of a page (its title, excerpt and anchors): a search result should carry no character
+    the page's author did not write, for whoever copies it. Positions in a fragment count words, not
+    characters, so removing them changes nothing else. Returns a problem, if any.
+    """
+    try:
+        for file in sorted((bundle / "fragment").glob("*.pf_fragment")):
+            raw = gzip.decompress(file.read_bytes())
+            if any(mark in raw for mark in _SOFT_HYPHENS):
+                for mark in _SOFT_HYPHENS:
+                    raw = raw.replace(mark, b"")
+                file.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    except (OSError, EOFError) as exc:
+        return f"{type(exc).__name__}: {exc}"
     return None
 
 

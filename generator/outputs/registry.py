@@ -220,8 +220,8 @@ class OpenData(Output):
         yield from opendata_files(written.site, written.t)
 
     def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
-        """Yield the open data of what the page shows."""
-        if job.target is not None:
+        """Yield the open data of what the page shows (the site's own news has none: no Body owns it)."""
+        if job.target is not None and not (isinstance(job.target, Entry) and job.target.organisation is None):
             yield Alternate(site.config.base_path + data_path(job.path), JSON, t("open_data_title"))
 
 

@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic, Severity
-from generator.outputs.pagefind_bundle import make_reproducible
+from generator.outputs.pagefind_bundle import make_reproducible, strip_soft_hyphens
 
 BUNDLE = "pagefind"
 """The bundle's folder in the output (templates load ``pagefind/pagefind-ui.js``)."""
+_NOT_REPRODUCIBLE = "sökningen fungerar, men två byggen ger inte samma filer; rapportera Pagefinds version"
+_SOFT_HYPHENS = "sökningen fungerar, men träffarnas texter kan ha osynliga avstavningstecken"
 
 
 def pagefind_command() -> list[str]:
@@ -79,17 +81,14 @@ def index_site(root: Path, language: str) -> Diagnostic | None:
             "kontrollera att pagefind är installerat och att det finns plats på disken; "
             "den tidigare publicerade webbplatsen är orörd",
         )
-    problem = make_reproducible(root / BUNDLE)
-    if problem is not None:
-        return Diagnostic(
-            "pagefind",
-            0,
-            0,
-            "sök",
-            f"sökindexet kunde inte göras reproducerbart ({problem})",
-            "sökningen fungerar, men två byggen ger inte samma filer; rapportera Pagefinds version",
-            Severity.WARNING,
-        )
+    after = (
+        (make_reproducible, "sökindexet kunde inte göras reproducerbart", _NOT_REPRODUCIBLE),
+        (strip_soft_hyphens, "mjuka bindestreck kunde inte tas bort ur sökindexets texter", _SOFT_HYPHENS),
+    )
+    for step, what, hint in after:
+        problem = step(root / BUNDLE)
+        if problem is not None:
+            return Diagnostic("pagefind", 0, 0, "sök", f"{what} ({problem})", hint, Severity.WARNING)
     return None
 
 

@@ -36,6 +36,7 @@ class Item:
     board: str
     """The board's name, or empty."""
     organisation: str
+    """The organisation's name; empty for the site's own news."""
     paragraf: str
     diarienummer: str
     summary: str
@@ -68,7 +69,7 @@ class RecordView:
     tags: tuple[str, ...]
     appealable: bool
     filters: dict[str, str]
-    """Pagefind filter values: organisation, nämnd, typ, år."""
+    """Pagefind filter values: organisation, nämnd, typ, år (organisation empty for the site's own)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class PageContext:
     build_date: dt.date
     nav: tuple[Link, ...]
     footer: tuple[Link, ...]
+    example: str = ""
+    """The organisation's name when the page is one of a made-up organisation of a demo (``example:
+    true`` in site.yaml): the page says so above its content. Empty otherwise."""
     notice_board_url: str = ""
     """The notice board's address: the header marks its link so that it is easy to find."""
     page_number: int = 1
@@ -109,7 +113,7 @@ def make_item(entry: Entry, site: Site) -> Item:
     """Return the listing view of an entry."""
     rec = entry.record
     board = entry.board.name if entry.board else ""
-    org = entry.organisation.name
+    org = entry.organisation.name if entry.organisation is not None else ""
     return Item(
         title=rec.titel,
         url=site.config.base_path + entry.path,

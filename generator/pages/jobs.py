@@ -22,6 +22,7 @@ from generator.base.urls import (
 )
 from generator.config.i18n import Translator
 from generator.model.site import Board, Organisation, Site
+from generator.pages.charts import case_timeline, decisions_per_year
 from generator.pages.context import Link, make_item, make_record_view
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.notices import (
@@ -74,8 +75,9 @@ def organisation_view(org: Organisation) -> OrganisationView:
     """Return an organisation as pages name it, with its top-level boards."""
     cfg = org.config
     boards = tuple(board_link(b) for b in org.boards if b.parent is None)
+    appeal = appeal_path(cfg.slug) if org.appealable else ""
     return OrganisationView(
-        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards
+        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards, appeal
     )
 
 
@@ -112,23 +114,28 @@ def notice_board_job(maker: PageMaker) -> PageJob:
         upcoming=announcements(site),
         delegation=decision_notices(site),
         appeal_pages=appeal_links(maker),
+        demo_date=site.config.demo_date is not None and site.config.demo_date == site.build_date,
     )
     return PageJob(kind, NOTICE_BOARD + "/", page, view)
 
 
 def organisation_pages(maker: PageMaker) -> Iterator[PageJob]:
-    """Yield each organisation's page and its permanent page on how to appeal."""
+    """Yield each organisation's page and, if it has appealable decisions, its page on how to appeal."""
     site, t = maker.site, maker.t
     for org in site.organisations:
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
         view = organisation_view(org)
         latest = [make_item(e, site) for e in org.entries[:LATEST]]
-        page = maker.page(PageKind.ORGANISATION, org.path, org.config.name)
+        example = example_of(org)
+        page = maker.page(PageKind.ORGANISATION, org.path, org.config.name, example=example)
         yield PageJob(
             PageKind.ORGANISATION, org.path, page, OrganisationPageView(view, view.boards, latest), org
         )
+        if not org.appealable:
+            continue
         path = appeal_path(org.config.slug)
-        page = maker.page(PageKind.APPEAL, path, t("appeal_page_title", organisation=org.config.name), crumbs)
+        title = t("appeal_page_title", organisation=org.config.name)
+        page = maker.page(PageKind.APPEAL, path, title, crumbs, example=example)
         open_now = minutes_notices(maker, org.config.slug)
         appeal = AppealPageView(
             organisation=view,
@@ -153,8 +160,11 @@ def board_pages(maker: PageMaker) -> Iterator[PageJob]:
             children=link.children,
             meetings_by_year=by_year,
             latest=[make_item(e, site) for e in islice(decisions, LATEST)],
+            decisions_per_year=decisions_per_year(board.entries),
         )
-        page = maker.page(PageKind.BOARD, board.path, board.config.name, maker.board_crumbs(board)[:-1])
+        crumbs = maker.board_crumbs(board)[:-1]
+        example = example_of(board.organisation)
+        page = maker.page(PageKind.BOARD, board.path, board.config.name, crumbs, example=example)
         yield PageJob(PageKind.BOARD, board.path, page, view, board)
 
 
@@ -163,7 +173,9 @@ def meeting_pages(maker: PageMaker) -> Iterator[PageJob]:
     site = maker.site
     for meeting in site.meetings.values():
         view = maker.meeting_view(meeting)
-        page = maker.page(PageKind.MEETING, meeting.path, view.title, maker.board_crumbs(meeting.board))
+        crumbs = maker.board_crumbs(meeting.board)
+        example = example_of(meeting.organisation)
+        page = maker.page(PageKind.MEETING, meeting.path, view.title, crumbs, example=example)
         page_view = MeetingPageView(view, meeting_appeal(maker, meeting))
         yield PageJob(PageKind.MEETING, meeting.path, page, page_view, meeting)
 
@@ -175,9 +187,10 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
         org = case.organisation
         crumbs = (Link(org.config.name, site.config.base_path + org.path),)
         title = maker.t("case_title", diarienummer=case.diarienummer)
-        page = maker.page(PageKind.CASE, case.path, title, crumbs)
+        page = maker.page(PageKind.CASE, case.path, title, crumbs, example=example_of(org))
         items = [make_item(e, site) for e in case.entries]
-        view = CasePageView(case.diarienummer, organisation_view(org), items)
+        timeline = case_timeline(case.entries, maker.t) if case.entries else None
+        view = CasePageView(case.diarienummer, organisation_view(org), items, timeline)
         yield PageJob(PageKind.CASE, case.path, page, view, case)
 
 
@@ -194,15 +207,25 @@ def record_pages(maker: PageMaker) -> Iterator[PageJob]:
             crumbs = maker.board_crumbs(entry.board)
             if meeting is not None and meeting_view is not None and meeting.path != entry.path:
                 crumbs += (Link(meeting_view.title, base + meeting.path),)
-        else:
+        elif entry.organisation is not None:
             crumbs = (Link(entry.organisation.name, base + entry.organisation.path),)
-        page = maker.page(PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary)
+        else:  # the site's own news (organisation: ingen)
+            crumbs = (Link(maker.t("news_title"), base + NEWS + "/"),)
+        example = example_of(entry.organisation)
+        page = maker.page(
+            PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary, example=example
+        )
         view = RecordPageView(
             record=make_record_view(entry, site),
             meeting=meeting_view,
             appeal=record_appeal(maker, entry, meeting),
         )
         yield PageJob(PageKind.RECORD, entry.path, page, view, entry)
+
+
+def example_of(organisation: Organisation | None) -> str:
+    """Return the organisation's name if site.yaml marks it a made-up example, else ''."""
+    return organisation.name if organisation is not None and organisation.config.example else ""
 
 
 def archive_pages(maker: PageMaker) -> Iterator[PageJob]:

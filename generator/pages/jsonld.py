@@ -149,8 +149,7 @@ class JsonLd:
             "dateModified": record_modified(rec).isoformat(),
             "description": entry.summary,
         }
-        org = entry.organisation
-        publisher = {"@type": "GovernmentOrganization", "@id": self.base + org.path, "name": org.config.name}
+        publisher = self._publisher(entry)
         board = entry.board
         decider = self._board_ref(board) if board else publisher
         if kind is Kind.NEWS:
@@ -165,7 +164,7 @@ class JsonLd:
                 data["image"] = self.base + "filer/" + rec.bild.fil
             return {**data, **common}
         if kind in (Kind.MINUTES_ITEM, Kind.DELEGATION):
-            return {**common, **self._legislation(entry, decider, org.config.name)}
+            return {**common, **self._legislation(entry, decider, publisher["name"])}
         if kind is Kind.DOCUMENT:
             report = {"@type": "Report", "author": publisher, "publisher": publisher}
             if rec.diarienummer:
@@ -176,6 +175,14 @@ class JsonLd:
         if kind is Kind.NOTICE and meeting is not None:
             document["about"] = self.meeting(meeting)
         return {**common, **document}
+
+    def _publisher(self, entry: Entry) -> Json:
+        """Return who publishes a record: its organisation, or the site itself for the site's own news."""
+        org = entry.organisation
+        if org is None:
+            cfg = self.site.config
+            return {"@type": "Organization", "name": cfg.title, "url": cfg.base_url}
+        return {"@type": "GovernmentOrganization", "@id": self.base + org.path, "name": org.config.name}
 
     def _legislation(self, entry: Entry, decider: Json, jurisdiction: str) -> Json:
         rec = entry.record

@@ -14,7 +14,7 @@ import datetime as dt
 from generator.base.doctypes import Kind
 from generator.base.urls import appeal_path
 from generator.model.appeal import holiday_name, last_appeal_day, notice_is_up
-from generator.model.site import Entry, Meeting, Organisation, Site
+from generator.model.site import APPEALABLE_KINDS, Entry, Meeting, Organisation, Site
 from generator.pages.context import Link, make_item
 from generator.pages.pages import PageMaker
 from generator.pages.views import AppealView, DecisionNotice, MeetingAnnouncement, MinutesNotice
@@ -29,11 +29,12 @@ def is_assembly(board_name: str) -> bool:
 
 
 def appeal_links(maker: PageMaker) -> list[Link]:
-    """Return each organisation's permanent page on how to appeal."""
+    """Return the permanent page on how to appeal of each organisation with appealable decisions."""
     base = maker.site.config.base_path
     return [
         Link(maker.t("appeal_page_title", organisation=o.config.name), base + appeal_path(o.config.slug))
         for o in maker.site.organisations
+        if o.appealable
     ]
 
 
@@ -89,8 +90,9 @@ def decision_notices(site: Site, organisation: str | None = None) -> list[Decisi
 
 def record_appeal(maker: PageMaker, entry: Entry, meeting: Meeting | None) -> AppealView | None:
     """Return what a record's page says about appealing it; None for papers, notices and news."""
-    rec = entry.record
-    if rec.typ.kind not in (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION):
+    rec, org = entry.record, entry.organisation
+    # A decision always has its organisation: only news can be the site's own (load/owners.py).
+    if rec.typ.kind not in APPEALABLE_KINDS or org is None:
         return None
     anslag = rec.anslag or (meeting.anslag if meeting is not None else None)
     t = maker.t
@@ -101,7 +103,7 @@ def record_appeal(maker: PageMaker, entry: Entry, meeting: Meeting | None) -> Ap
         reference = t("appeal_reference_meeting", board=board, date=t.date(rec.datum))
     else:
         reference = t("appeal_reference_title", title=rec.titel, date=t.date(rec.datum))
-    return _appeal(maker, entry.organisation, rec.overklagbar, anslag, reference, rec.diarienummer or "")
+    return _appeal(maker, org, rec.overklagbar, anslag, reference, rec.diarienummer or "")
 
 
 def meeting_appeal(maker: PageMaker, meeting: Meeting) -> AppealView | None:

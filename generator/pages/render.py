@@ -13,6 +13,7 @@ from generator.base.diagnostics import Diagnostic
 from generator.base.jsontext import json_text
 from generator.config.i18n import Translator
 from generator.config.theme import BUILTIN_THEMES, Theme
+from generator.pages.hyphenate import hyphenate, hyphenate_html
 from generator.pages.kinds import PageJob
 
 
@@ -61,6 +62,8 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
     env.policies["json.dumps_function"] = _json_text
     env.filters["datum"] = t.date
     env.filters["iso"] = _iso
+    env.filters["hyphenate"] = hyphenate
+    env.filters["hyphenate_html"] = hyphenate_html
     return env
 
 

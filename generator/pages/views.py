@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.config.parts import AccessibilityConfig
+from generator.pages.charts import BarChart, Timeline
 from generator.pages.context import Item, Link, RecordView
 
 
@@ -47,6 +48,9 @@ class OrganisationView:
     contact: str
     boards: tuple[BoardLink, ...] = ()
     """Its top-level boards, each with its sub-boards."""
+    appeal_path: str = ""
+    """Its page on how to appeal, relative to the site root; empty when none of its published decisions
+    can be appealed (it then has no such page)."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,9 @@ class NoticeBoardView(View):
     delegation: list[DecisionNotice]
     """Appealable delegationsbeslut whose notice is up."""
     appeal_pages: list[Link]
-    """Each organisation's page on how to appeal."""
+    """The page on how to appeal of each organisation with appealable decisions."""
+    demo_date: bool = False
+    """True when the day of the build is the demo's fixed ``demo_date`` (site.yaml): the page says so."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,9 @@ class BoardPageView(View):
     """Its meetings, by year."""
     latest: list[Item]
     """Its newest §§."""
+    decisions_per_year: BarChart | None = None
+    """Its §§ and delegationsbeslut per year, first year to last, as a bar chart and a table; None when
+    it has none."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +240,8 @@ class CasePageView(View):
     organisation: OrganisationView
     items: list[Item]
     """Its records in date order."""
+    timeline: Timeline | None = None
+    """The same records as a picture: a line per board, a numbered dot per record (the list's numbers)."""
 
 
 @dataclass(frozen=True)

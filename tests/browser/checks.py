@@ -85,3 +85,35 @@ def focus_is_visible(style: dict[str, str]) -> bool:
         and ("rgba(0, 0, 0, 0)" not in style["outlineColor"])
     )
     return outline or style["boxShadow"] != "none" or style["background"] == "rgb(255, 221, 0)"
+
+
+SPLIT_WORDS = """
+() => {
+  // Every word of a heading, table cell or definition list that the browser laid out on two lines or more,
+  // measured per word with a DOM range; elements that are not drawn (hidden, visually-hidden) are skipped.
+  const found = [];
+  for (const el of document.querySelectorAll('h1, h2, h3, th, td, dt, dd')) {
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1 || el.closest('.visually-hidden, [hidden]')) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /\\S+/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        const lines = new Set(rects.map(r => Math.round(r.bottom)));
+        if (lines.size > 1) found.push({word: m[0], tag: el.tagName.toLowerCase()});
+      }
+    }
+  }
+  return found;
+}
+"""
+
+
+def split_words(page: Page) -> list[dict[str, str]]:
+    """Return each word of a heading, table cell or definition list that spans two lines, with its tag."""
+    found: list[dict[str, str]] = page.evaluate(SPLIT_WORDS)
+    return found

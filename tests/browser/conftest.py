@@ -36,11 +36,12 @@ from tests.browser.sites import (
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """Build the repository's demo site and serve it at the root of a local address."""
+    """Build the repository's demo site as `make serve` does (on its demo_date, with its notices up) and
+    serve it at the root of a local address."""
     www = tmp_path_factory.mktemp("demo") / "www"
     server = start_server(www, port=0)  # the folder appears when the build swaps it in
     try:
-        build_or_fail(ROOT, www, base_url=server.url)
+        build_or_fail(ROOT, www, base_url=server.url, day=None)
         yield served("demo", www, server, "")
     finally:
         server.stop()

@@ -26,6 +26,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+"""The test output folder a reviewer looks in (gitignored): screenshots and a printed page."""
+PAGE_KINDS = {
+    *("start", "record", "meeting", "case", "board", "organisation", "archive", "year", "month", "news"),
+    *("notices", "appeal", "search", "accessibility", "not-found"),
+}
+"""Every kind of page (the body's ``page-…`` class)."""
 BUILD_DATE = dt.date(2024, 5, 20)
 """The day of the fixture builds: the notice of Kommunstyrelsen's meeting on 13 May 2024 is up."""
 BIG_RECORDS = 300
@@ -77,9 +83,12 @@ def page_kinds(output: Path) -> dict[str, list[str]]:
     return kinds
 
 
-def build_or_fail(site_dir: Path, out: Path, base_url: str | None = None) -> None:
-    """Build a site for the tests; fail with every diagnostic when it does not build."""
-    result = build(BuildOptions(site_dir, out=out, build_date=BUILD_DATE, base_url=base_url))
+def build_or_fail(
+    site_dir: Path, out: Path, base_url: str | None = None, day: dt.date | None = BUILD_DATE
+) -> None:
+    """Build a site for the tests on ``day`` (None: as `make build` does, the demo on its demo_date);
+    fail with every diagnostic when it does not build."""
+    result = build(BuildOptions(site_dir, out=out, build_date=day, base_url=base_url))
     if not result.ok:
         pytest.fail("bygget misslyckades:\n" + "\n".join(d.format() for d in result.diagnostics))
 

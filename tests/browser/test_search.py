@@ -266,3 +266,21 @@ def test_no_result_says_so_and_what_to_try(big_site: ServedSite, page: Page) -> 
     """A word that is nowhere: zero results and advice, in Swedish."""
     assert search(page, big_site, "xyzzyplugh") == []
     assert status(page) == SV["search_none"].format(term="xyzzyplugh")
+
+
+HUDDINGE = "huddinge/ksau/2021-06-09/6-en-enhetlig-kommunikationsprocess-i-huddinge/"
+
+
+def test_a_long_word_hyphenated_in_its_heading_is_found_whole(demo_site: ServedSite, page: Page) -> None:
+    """The heading reads "kom­mu­ni­ka­tions­pro­cess" with soft hyphens; search finds the word as written,
+    shows the title without them, and a query pasted with them finds the same pages."""
+    html = demo_site.file(HUDDINGE).read_text(encoding="utf-8")
+    assert "kom\u00admu\u00adni\u00adka\u00adtions\u00adpro\u00adcess" in html
+    found = search(page, demo_site, "kommunikationsprocess")
+    assert HUDDINGE in paths(found)
+    [result] = [r for r in found if r["path"] == HUDDINGE]
+    assert "\u00ad" not in result["title"]
+    assert "En enhetlig kommunikationsprocess" in result["title"]
+    pasted = search(page, demo_site, "kom\u00admu\u00adni\u00adka\u00adtions\u00adpro\u00adcess")
+    assert paths(pasted) == paths(found)
+    assert status(page).endswith(" för ”kommunikationsprocess”")

@@ -63,9 +63,12 @@ class Built:
     stderr: str
 
     def page(self, path: str) -> str:
-        """Return the HTML of the page at ``path`` (relative to the site root, e.g. ``anslagstavla/``)."""
+        """Return the HTML of the page at ``path`` (relative to the site root, e.g. ``anslagstavla/``).
+
+        Without the soft hyphens of its headings: they are layout, not the words a reader reads.
+        """
         file = self.out / (path + "index.html" if path.endswith("/") or not path else path)
-        return file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8").replace("\u00ad", "")
 
     def has_page(self, path: str) -> bool:
         """Tell whether the build wrote the page at ``path``."""

@@ -75,7 +75,16 @@ def run_cli(
 
 
 def page(out: Path, path: str) -> str:
-    """Return the HTML of the page at ``path`` (relative to the site root, '' for the start page)."""
+    """Return the HTML of the page at ``path`` (relative to the site root, '' for the start page).
+
+    Without the soft hyphens of its headings (layout, not text: ``raw_page`` keeps them), so that tests
+    read a page's words as a reader does.
+    """
+    return raw_page(out, path).replace("\u00ad", "")
+
+
+def raw_page(out: Path, path: str) -> str:
+    """Return the HTML of the page at ``path`` byte for byte, soft hyphens included."""
     file = out / path / "index.html" if not path.endswith(".html") else out / path
     assert file.is_file(), f"sidan /{path} finns inte ({file})"
     return file.read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """The demo site (site.yaml and content/ of the repository) builds, with every page the contract promises.
 
-The demo is five real records from five sources; see content/. Built once for the module on 2026-11-22.
+The demo is five real records from five sources, beside the made-up Exempelviks kommun (content/exempelvik/,
+see test_demo_any_day.py). Built once for the module on 2026-11-22, so --date wins over its demo_date.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ ALINGSAS_MEETING = "alingsas/kf/2018-11-28/"
 ALINGSAS = ALINGSAS_MEETING + "205-genomforande-handlingsplan-effekt-6-0-samla/"
 HUDDINGE_MEETING = "huddinge/ksau/2021-06-09/"
 HUDDINGE = HUDDINGE_MEETING + "6-en-enhetlig-kommunikationsprocess-i-huddinge/"
-NEWS = "kommun-ej-angiven/nyheter/2015-08-28-en-organisation-for-framtiden/"
+NEWS = "nyheter/2015-08-28-en-organisation-for-framtiden/"
 HJO = "hjo/tjansteskrivelser/2024-01-10-uppdrag-att-utreda-hur-kansliet-kan-organiseras-pa-basta-satt/"
 
 PROMISED = {
@@ -118,10 +119,23 @@ def test_news_lists_the_news_item(demo_out: Path) -> None:
     assert f'href="/{NEWS}"' in main_of(page(demo_out, "nyheter/"))
 
 
-def test_notice_board_links_every_appeal_page(demo_out: Path) -> None:
+def test_notice_board_links_the_appeal_page_of_each_organisation_with_appealable_decisions(
+    demo_out: Path,
+) -> None:
+    """Alingsås has an appealable §; Huddinge's § is not appealable, Hjo and Stockholm have papers only."""
     main = main_of(page(demo_out, "anslagstavla/"))
-    for org in ("alingsas", "huddinge", "stockholm", "hjo"):
-        assert f'href="/{org}/overklaga/"' in main
+    assert 'href="/alingsas/overklaga/"' in main
+    for org in ("huddinge", "stockholm", "hjo"):
+        assert f'href="/{org}/overklaga/"' not in main
+        assert not (demo_out / org / "overklaga").exists()
+
+
+def test_no_page_shows_a_placeholder_organisation(demo_out: Path) -> None:
+    """Seed 002 names no municipality: its news is the site's own, not an invented organisation's."""
+    for file in html_files(demo_out):
+        text = file.read_text(encoding="utf-8").replace("\u00ad", "").casefold()
+        for placeholder in ("ej angiven", "kommun-ej-angiven", "platshållare", "okänd kommun"):
+            assert placeholder not in text, f"{file.relative_to(demo_out)}: {placeholder}"
 
 
 def test_appeal_page_names_the_court(demo_out: Path) -> None:

@@ -127,5 +127,6 @@ def test_the_notice_board_link_stands_out_in_the_header(address: str, page: Page
     assert marked["marking"] != plain["marking"], marked
     assert contrast(marked["color"], marked["background"]) >= 4.5, marked
     link.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Anslagstavla"
+    # The heading may carry soft hyphens for a phone's width; its words are what count.
+    assert page.get_by_role("heading", level=1).inner_text().replace("\u00ad", "") == "Anslagstavla"
     assert page.get_by_role("heading", name="Kommunstyrelsen, sammanträde 25 november 2024").is_visible()

@@ -63,6 +63,11 @@ NEW_RECORDS = [
         "content/sjoviks-kommun/nyheter/2025-04-01-nytt-bibliotek-oppnar.md",
         "sjoviks-kommun/nyheter/2025-04-01-nytt-bibliotek-oppnar/",
     ),
+    (
+        ["nyhet", "Webbplatsen har fått sök", "--datum", "2025-04-02", "--organisation", "ingen"],
+        "content/nyheter/2025-04-02-webbplatsen-har-fatt-sok.md",
+        "nyheter/2025-04-02-webbplatsen-har-fatt-sok/",
+    ),
 ]
 
 

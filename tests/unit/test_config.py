@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,23 @@ def test_a_list_instead_of_settings_is_explained_with_a_setting(tmp_path: Path) 
         "site.yaml:1:1: fel: site.yaml: väntade nyckel: värde-par\n"
         "    tips: skriv en nyckel per rad, t.ex. title: Sjöviks kommuns beslut"
     )
+
+
+def test_a_demo_may_fix_its_build_day_and_mark_an_organisation_as_made_up(tmp_path: Path) -> None:
+    config = config_of(
+        tmp_path,
+        MINIMAL.replace("    appeal_court", "    example: true\n    appeal_court")
+        + "demo_date: 2025-05-19\n",
+    )
+
+    assert config.demo_date == dt.date(2025, 5, 19)
+    assert config.organisations[0].example is True
+    assert config_of(tmp_path / "real", MINIMAL).demo_date is None
+    assert config_of(tmp_path / "real", MINIMAL).organisations[0].example is False
+
+
+def test_a_demo_date_that_is_no_date_is_located(tmp_path: Path) -> None:
+    [problem] = problems_of(tmp_path, MINIMAL + "demo_date: igår\n")
+
+    assert (problem.line, problem.field) == (7, "demo_date")
+    assert "ÅÅÅÅ-MM-DD" in problem.hint

@@ -43,3 +43,14 @@ def test_the_date_option_wins() -> None:
 def test_a_source_date_epoch_that_is_no_whole_number_is_ignored(raw: str) -> None:
     now = dt.datetime(2024, 6, 9, 12, 0, tzinfo=UTC)
     assert build_day(None, {"SOURCE_DATE_EPOCH": raw}, now=now) == dt.date(2024, 6, 9)
+
+
+def test_a_demos_fixed_day_wins_over_source_date_epoch_and_today_but_not_over_the_date_option() -> None:
+    """site.yaml's demo_date: the demo shows one day's notice board whatever day it is built."""
+    env = {"SOURCE_DATE_EPOCH": epoch(2024, 6, 9, 22, 30)}
+    now = dt.datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    pinned = dt.date(2025, 5, 19)
+    assert build_day(None, env, now=now, pinned=pinned) == pinned
+    assert build_day(None, {}, now=now, pinned=pinned) == pinned
+    assert build_day(dt.date(2021, 3, 1), env, now=now, pinned=pinned) == dt.date(2021, 3, 1)
+    assert build_day(None, {}, now=now, pinned=None) == dt.date(2026, 12, 5)

@@ -189,7 +189,8 @@
   }
 
   function runSearch() {
-    var query = input.value.trim();
+    // A heading copied from a page may carry its invisible soft hyphens (U+00AD): they are no part of a word.
+    var query = input.value.replace(/\u00ad/g, "").trim();
     var filters = selectedFilters();
     var filtered = Object.keys(filters).length > 0;
     var count = checkboxes().filter(function (box) { return box.checked; }).length;
