@@ -36,7 +36,7 @@ def body(doc: Document) -> str:
 def minutes_item(w: Writer) -> list[str]:
     """A § of the minutes: the matter, its preparation, motions, the documents it rests on."""
     doc, rng = w.doc, w.rng
-    share = w.shares(350, 2)
+    share = w.shares(550, 2)
     blocks = ["## Ärendet", w.reference(), *(w.paragraph(w.background) for _ in range(share[0])), w.masked()]
     blocks += w.section("Beredning", phrases.ASSESSMENT, share[1])
     if rng.random() < 0.25:
@@ -62,7 +62,7 @@ def minutes_item(w: Writer) -> list[str]:
 def paper(w: Writer) -> list[str]:
     """A tjänsteskrivelse: background, assessment, consequences, the proposed decision."""
     doc, rng = w.doc, w.rng
-    share = w.shares(450, 3)
+    share = w.shares(650, 3)
     blocks = [*w.section("Bakgrund", w.background, share[0]), w.masked()]
     blocks += w.section("Förvaltningens bedömning", phrases.ASSESSMENT, share[1])
     blocks += w.section("Ekonomiska konsekvenser", phrases.ECONOMY, max(1, share[2] // 2))
@@ -82,7 +82,7 @@ def paper(w: Writer) -> list[str]:
 
 def statement(w: Writer) -> list[str]:
     """An utlåtande: the proposal, the matter, what the consulted bodies said."""
-    share = w.shares(500, 3)
+    share = w.shares(650, 3)
     blocks = ["## Förslag till beslut", w.decision(), w.reference()]
     blocks += w.section("Ärendet", w.background, share[0])
     blocks += w.section("Remissvar", phrases.CONSULTATION, share[1])
