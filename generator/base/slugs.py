@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.base.suggest import ascii_fold
@@ -10,6 +11,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+@functools.lru_cache(maxsize=4096)  # headings and board codes repeat from record to record
 def slugify(text: str, max_length: int = 60) -> str:
     """Return ``text`` as a URL part: lower-case ASCII (å→a, ä→a, ö→o), words joined by '-'.
 

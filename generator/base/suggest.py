@@ -16,6 +16,8 @@ _FOLD = str.maketrans(
 def ascii_fold(text: str) -> str:
     """Return ``text`` with å, ä, ö (and other accents) replaced by plain ASCII letters."""
     text = text.translate(_FOLD)
+    if text.isascii():  # most titles and headings, once å, ä and ö are folded: nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

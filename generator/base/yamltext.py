@@ -10,6 +10,10 @@ in two places; so anchors (``&x``) and aliases (``*x``) are refused, and so are 
 (``!!python/object``, ``!!binary``, ``!lokal``). That one rule takes away a whole family of hostile
 input: a self-referencing alias (endless recursion), an alias bomb ("billion laughs": nine levels of
 nine aliases are 9**9 values), merge keys and values of unexpected Python types.
+
+Where PyYAML has libyaml, the text is scanned and parsed by libyaml's parser (its marks give the same
+lines and columns) and composed and checked here as always: a quarter of the time. Anything but a clean
+mapping is read again by the pure-Python parser, whose messages the diagnostics are written for.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import yaml
 import yaml.composer
 import yaml.constructor
 import yaml.reader
+import yaml.resolver
 
 from generator.base.diagnostics import Diagnostic
 from generator.base.yamlerrors import DEPTH, REFERENCE, TAG, explain, format_path, unprintable_key
@@ -69,6 +74,32 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_constructor(_INT, _Loader.construct_whole_number)
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parsed_by_libyaml() -> type[_Loader] | None:
+    """Return ``_Loader`` with libyaml's parser under its composer (the same checks, nodes and marks)."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # PyYAML built without libyaml
+        return None
+
+    class CParsedLoader(_Loader, CParser):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        # The parser's own methods, not the pure-Python ones that _Loader inherits.
+        get_event = CParser.get_event
+        peek_event = CParser.peek_event
+        check_event = CParser.check_event
+        dispose = CParser.dispose
+
+    return CParsedLoader
+
+
+_FastLoader = _parsed_by_libyaml()
 
 
 def is_plain_yaml(text: str) -> bool:
@@ -156,6 +187,9 @@ def parse_yaml_mapping(
     """
     offset = first_line - 1
     start = Position(max(offset, 1), 1)
+    fast = _parse_clean(text, path, offset, start)
+    if fast is not None:
+        return fast
     keys, values = LineMap(fallback=start), LineMap(fallback=start)
     try:
         loader = _Loader(text)
@@ -196,6 +230,30 @@ def parse_yaml_mapping(
     finally:
         loader.dispose()
     return YamlDocument(data, keys, values)
+
+
+def _parse_clean(text: str, path: str, offset: int, start: Position) -> YamlDocument | None:
+    """Return ``text`` read with libyaml's parser when it is a clean mapping; None for anything to explain."""
+    if _FastLoader is None:
+        return None
+    keys, values = LineMap(fallback=start), LineMap(fallback=start)
+    try:
+        loader = _FastLoader(text)
+    except yaml.YAMLError:
+        return None
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        problems: list[Diagnostic] = []
+        _walk(node, (), keys, values, offset, path, problems)
+        if problems:
+            return None
+        return YamlDocument(loader.construct_document(node), keys, values)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _unprintable(

@@ -59,6 +59,17 @@ class PersonnummerHit:
         return int(self.normalized[6:8]) > COORDINATION_DAY_OFFSET
 
 
+_SIX_DIGITS = re.compile(r"[0-9]{6}")
+
+
+def may_hold_numbers(text: str) -> bool:
+    """Tell whether ``text`` could hold a number at all: every form has its date's six digits in a row.
+
+    One quick scan spares the full searches over the many texts that have no such run.
+    """
+    return _SIX_DIGITS.search(text) is not None
+
+
 def find_personnummer(text: str, reference: date | None = None) -> list[PersonnummerHit]:
     """Return every valid personnummer and samordningsnummer in the text, in order."""
     today = date.today() if reference is None else reference

@@ -10,7 +10,7 @@ from generator.base.sources import SourceFile
 from generator.base.yamlerrors import format_path, key_path_at
 from generator.config.settings import SiteConfig
 from generator.load.frontmatter import SplitRecord, closing_fence
-from generator.load.personnummer import find_in_paths, find_personnummer, normalize
+from generator.load.personnummer import find_in_paths, find_personnummer, may_hold_numbers, normalize
 
 MASK_HINT = "skriv [[maskerat: OSL 26 kap. 1 §]] med den bestämmelse i sekretesslagen som gäller"
 
@@ -55,8 +55,10 @@ def scan_source(
     ``body`` in the text; ``split`` is the file's front matter as read (anything else when it could not
     be read: the key is then found from the YAML up to the number).
     """
-    problems = []
+    problems: list[Diagnostic] = []
     text = source.text
+    if not may_hold_numbers(text):
+        return problems
     found = {hit.start: hit for hit in find_personnummer(text, reference)}
     found.update((hit.start, hit) for hit in find_in_paths(text, reference) if hit.start not in found)
     for hit in sorted(found.values(), key=lambda h: h.start):

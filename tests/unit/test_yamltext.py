@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.base import yamltext
 from generator.base.diagnostics import Diagnostic
 from generator.base.yamltext import Position, YamlDocument, parse_yaml_mapping
 
@@ -274,3 +275,47 @@ def test_merge_keys_and_the_value_indicator_are_plain_text() -> None:
 @pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 5000])
 def test_a_number_too_long_to_write_out_stays_text(number: str) -> None:
     assert parse(f"paragraf: {number}\n").data == {"paragraf": number}
+
+
+# Every snippet is parsed by libyaml first (when PyYAML has it) and again by the pure-Python parser
+# unless it is a clean mapping; both must give the same data, positions and diagnostics.
+BOTH_PARSERS = [
+    RECORD,
+    "nämnd: KS\nsammanfattning: Åtgärder för ökad trygghet i Östra hamnen\nparagraf: 12a\n",
+    "titel: 'Budget: 2024'\nbeslut: |\n  Rad ett\n  rad två med ö\ndatum: 2024-03-11 18:00\n",
+    "taggar: [skola, vård]\nextra: {färg: blå, antal: 3}\nutkast: yes\nslug: ~\n",
+    "titel: Beslut: budget\n",
+    'titel: "Budget 2024\ndatum: 2024-01-01\n',
+    "titel: Budget\n\tdatum: 2024-01-01\n",
+    "titel: Budget\ntitel: Igen\n",
+    "titel: Budget\x0b\n",
+    "- en lista\n- inte en mappning\n",
+    "titel: [öppen\n",
+    "titel: *alias\n",
+    "titel: !tagg värde\n",
+    "titel: Budget\n  datum: 2024-01-01\n",
+    "reservationer:\n  - namn: A\n   parti: S\n",
+    "",
+    "# bara en kommentar\n",
+    "titel: 😀 emoji före\nnämnd: KS\n",
+    "titel: &a Budget\nsammanfattning: *a\n",
+    "titel: !!str Budget\n",
+    "extra: " + "[" * 40 + "]" * 40 + "\n",
+    "paragraf: 012\nextra: {a: 0x1F, b: 1_000, c: 1:30}\n",
+    "<<: {titel: Budget}\ntitel: =\n",
+]
+
+
+@pytest.mark.parametrize("text", BOTH_PARSERS)
+def test_libyaml_and_pure_python_parse_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = parse_yaml_mapping(text, "content/a.md", 2, "front matter")
+    monkeypatch.setattr(yamltext, "_FastLoader", None)
+    slow = parse_yaml_mapping(text, "content/a.md", 2, "front matter")
+
+    assert fast == slow
+
+
+def test_a_clean_mapping_is_read_by_libyaml() -> None:
+    if yamltext._FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+    assert yamltext._parse_clean(RECORD, "content/a.md", 0, Position(1, 1)) == parse(RECORD)
