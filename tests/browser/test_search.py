@@ -6,15 +6,17 @@ The fixture records (tests/browser/fixture/README.md) hold the words these tests
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from bench.corpus import generate
 from tests.browser.sites import BIG_RECORDS, BUILD_DATE, ROOT, ServedSite
+from tests.browser.transfer import first_search
 
 SV = yaml.safe_load((ROOT / "themes" / "standard" / "i18n" / "sv.yaml").read_text(encoding="utf-8"))
 KS_42 = "sjoviks-kommun/ks/2024-05-13/42-ny-forskola-i-norrby/"
@@ -291,3 +293,30 @@ def test_a_long_word_hyphenated_in_its_heading_is_found_whole(demo_site: ServedS
     pasted = search(page, demo_site, "kom\u00admu\u00adni\u00adka\u00adtions\u00adpro\u00adcess")
     assert paths(pasted) == paths(found)
     assert status(page).endswith(" för ”kommunikationsprocess”")
+
+
+def test_a_first_search_loads_the_index_it_needs_and_nothing_else(big_site: ServedSite, page: Page) -> None:
+    """pagefind.js, the WebAssembly, each bundle's metadata, the word's chunks and the results' fragments.
+
+    No web worker, none of Pagefind's UI bundles, and the filters' page lists only once a filter is opened.
+    """
+    bundles = json.loads((big_site.output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))[
+        "bundles"
+    ]
+    assert len(bundles) > 1, "the test site is built in several bundles"
+    transfer = first_search(page, big_site.url, "Sälgbacken")
+    assert paths(results(page)) == [KSAU_7]
+    kinds = transfer.by_kind()
+    assert {"pagefind.js", "wasm", "bundles", "entry", "meta", "index", "fragment"} <= set(kinds)
+    assert transfer.count(".pf_meta") == len(bundles)
+    assert transfer.count("pagefind-entry.json") == len(bundles)
+    assert 0 < transfer.count(".pf_index") <= 2 * len(bundles)
+    assert transfer.count(".pf_fragment") == 1
+    assert "filter" not in kinds
+    assert not [u for u in transfer.urls if "worker" in u or "-ui" in u or "highlight" in u or "unknown" in u]
+    assert transfer.total < 300 * 1024, transfer.by_kind()
+    # Opening a filter loads the filters' page lists of every bundle: now each value shows its count.
+    page.locator("#sokfilter summary", has_text="Nämnd").click()
+    label = page.locator("#sokfilter label", has_text="Kommunstyrelsens arbetsutskott")
+    expect(label).to_have_text("Kommunstyrelsens arbetsutskott (1)")
+    expect(page.locator("#sokfilter label", has_text="Valnämnden")).to_have_text("Valnämnden (0)")
