@@ -167,23 +167,31 @@ class PagefindService:
 
     def _read_replies(self, stream: IO[bytes]) -> None:
         """Collect the service's replies by message id until it closes its output."""
-        pending = b""
+        parts: list[bytes] = []  # the reply being read (a bundle's files are megabytes: read in pieces)
         while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
-            *messages, pending = (pending + chunk).split(b",")
+            if b"," not in chunk:
+                parts.append(chunk)
+                continue
+            head, *whole, tail = chunk.split(b",")
+            messages = [b"".join([*parts, head]), *whole]
+            parts = [tail] if tail else []
             with self._arrived:
                 for message in messages:
-                    reply = json.loads(base64.b64decode(message))
-                    message_id = reply.get("message_id")
-                    payload = reply.get("payload", {})
-                    if message_id is None:  # an unreadable request: the service says which one
-                        original = json.loads(payload.get("original_message") or "{}")
-                        message_id = original.get("message_id")
-                    if message_id is not None:
-                        self._replies[int(message_id)] = payload
+                    self._keep(json.loads(base64.b64decode(message)))
                 self._arrived.notify_all()
         with self._arrived:
             self._ended = True
             self._arrived.notify_all()
+
+    def _keep(self, reply: dict[str, Any]) -> None:
+        """File one reply under its message id (an unreadable request's reply names it in its payload)."""
+        message_id = reply.get("message_id")
+        payload = reply.get("payload", {})
+        if message_id is None:
+            original = json.loads(payload.get("original_message") or "{}")
+            message_id = original.get("message_id")
+        if message_id is not None:
+            self._replies[int(message_id)] = payload
 
     def _read_errors(self, stream: IO[bytes]) -> None:
         """Keep the last things the service said on stderr, for the error message."""

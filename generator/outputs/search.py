@@ -168,10 +168,10 @@ def manifest(bundles: Sequence[Bundle], records: Sequence[SearchRecord]) -> byte
 
 
 def _write(folder: Path, files: Mapping[str, bytes]) -> None:
+    for parent in sorted({(folder / path).parent for path in files}):
+        parent.mkdir(parents=True, exist_ok=True)
     for path, data in sorted(files.items()):
-        file = folder / path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(data)
+        (folder / path).write_bytes(data)
 
 
 def _failed(reason: str) -> Diagnostic:
