@@ -91,6 +91,8 @@ class BuildResult:
     changes: list[Change] = field(default_factory=list)
     notices: NoticeChanges | None = None
     """The notice board now and since the last build (None when the build wrote no notice list)."""
+    searched: list[tuple[str, str]] = field(default_factory=list)
+    """(address, output file) of the pages searched by their text (the preview indexes them later)."""
     loaded: Loaded | None = field(default=None, repr=False)
     """The model that was built (the preview shows banners from it)."""
 
@@ -135,6 +137,7 @@ def build(
                 options.search,
             )
             result.output, result.pages, result.notices = done.output, done.pages, done.notices
+            result.searched = done.searched
             result.diagnostics += done.diagnostics
             if done.notices is not None and not options.scheduled:  # the preview shows what is to come
                 keep_notice_list(loaded.config.site_dir, out)

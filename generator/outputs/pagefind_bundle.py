@@ -1,4 +1,4 @@
-"""Make Pagefind's bundle byte-reproducible: the same pages give the same files.
+"""Make a Pagefind bundle byte-reproducible: the same records give the same files.
 
 Pagefind (up to at least 1.5) writes each filter's values in the order of a Rust ``HashMap``, which is
 seeded at random per run; so the filter files, their names, the metadata file that lists them and
@@ -8,7 +8,7 @@ indexes"). Here the filter values and the filter list are sorted, and the files 
 their new content. The search reads them exactly as before: a value's pages do not change.
 
 The files are gzip'd ``pagefind_dcd`` + CBOR; only the few CBOR types Pagefind writes are handled, and
-a file that does not decode and encode back to its own bytes is left alone (and reported).
+a file that does not decode and encode back to its own bytes is refused.
 """
 
 from __future__ import annotations
@@ -17,72 +17,47 @@ import gzip
 import hashlib
 import json
 import struct
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from generator.base.jsontext import json_text
-
 _HEADER = b"pagefind_dcd"
-_SOFT_HYPHENS = (b"\xc2\xad", b"\\u00ad", b"\\u00AD")
-"""A soft hyphen in a fragment's JSON: as UTF-8, or escaped."""
+ENTRY = "pagefind-entry.json"
 
 
-def make_reproducible(bundle: Path) -> str | None:
-    """Rewrite the nondeterministic files of the Pagefind bundle in ``bundle``; return a problem, if any."""
-    entry_file = bundle / "pagefind-entry.json"
-    try:
-        entry = json.loads(entry_file.read_text(encoding="utf-8"))
-        for language in entry["languages"].values():
-            language["hash"] = _sort_language(bundle, language["hash"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-    entry_file.write_text(json_text(entry), encoding="utf-8")
-    return None
+def make_reproducible(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the bundle ``files`` (path → bytes) with every filter sorted and renamed after its content.
 
-
-def strip_soft_hyphens(bundle: Path) -> str | None:
-    """Remove the soft hyphens of hyphenated headings from the text Pagefind stored of each page.
-
-    Pagefind leaves them out of its word index (a hyphenated word is found), but keeps them in the
-    stored text of a page (its title, excerpt and anchors): a search result should carry no character
-    the page's author did not write, for whoever copies it. Positions in a fragment count words, not
-    characters, so removing them changes nothing else. Returns a problem, if any.
+    Raises ``ValueError`` (or ``KeyError``) for a bundle whose files are not as Pagefind 1.x writes them.
     """
-    try:
-        for file in sorted((bundle / "fragment").glob("*.pf_fragment")):
-            raw = gzip.decompress(file.read_bytes())
-            if any(mark in raw for mark in _SOFT_HYPHENS):
-                for mark in _SOFT_HYPHENS:
-                    raw = raw.replace(mark, b"")
-                file.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    except (OSError, EOFError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return None
+    out = dict(files)
+    entry = json.loads(out[ENTRY].decode("utf-8"))
+    for language in entry["languages"].values():
+        language["hash"] = _sort_language(out, language["hash"])
+    out[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return out
 
 
-def _sort_language(bundle: Path, meta_hash: str) -> str:
-    """Sort one language's filters; return the new name of its metadata file."""
+def _sort_language(files: dict[str, bytes], meta_hash: str) -> str:
+    """Sort one language's filters in ``files``; return the new name of its metadata file."""
     prefix = meta_hash.split("_", 1)[0]
-    meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = read_pagefind_file(meta_file)
+    meta_file = f"pagefind.{meta_hash}.pf_meta"
+    meta = decode_pagefind(files[meta_file], meta_file)
     filters: list[list[Any]] = meta[3]
-    old_files = [bundle / "filter" / f"{item[1]}.pf_filter" for item in filters]
-    # Everything is read and checked before the first file is replaced, so that a failure leaves the
-    # bundle as Pagefind wrote it.
-    contents = [read_pagefind_file(file) for file in old_files]
+    old_files = [f"filter/{item[1]}.pf_filter" for item in filters]
     written: dict[str, bytes] = {}
-    for item, (name, values) in zip(filters, contents, strict=True):
+    for item, old in zip(filters, old_files, strict=True):
+        name, values = decode_pagefind(files[old], old)
         data = _pack([name, sorted(values, key=lambda v: v[0])])
         item[1] = _unique_name(prefix, data, 7, written)
         written[item[1]] = data
     filters.sort(key=lambda item: item[0])
     meta_data = _pack(meta)
     new_hash = f"{prefix}_{hashlib.sha256(meta_data).hexdigest()[:10]}"
-    for file in [*old_files, meta_file]:
-        file.unlink()
+    for old in [*old_files, meta_file]:
+        del files[old]
     for name, data in written.items():
-        (bundle / "filter" / f"{name}.pf_filter").write_bytes(data)
-    (bundle / f"pagefind.{new_hash}.pf_meta").write_bytes(meta_data)
+        files[f"filter/{name}.pf_filter"] = data
+    files[f"pagefind.{new_hash}.pf_meta"] = meta_data
     return new_hash
 
 
@@ -93,14 +68,14 @@ def _unique_name(prefix: str, data: bytes, length: int, taken: dict[str, bytes])
     return f"{prefix}_{digest[:length]}"
 
 
-def read_pagefind_file(path: Path) -> Any:
+def decode_pagefind(data: bytes, name: str = "filen") -> Any:
     """Return the CBOR value of one of Pagefind's index files (``.pf_meta``, ``.pf_filter``)."""
-    raw = gzip.decompress(path.read_bytes())
+    raw = gzip.decompress(data)
     if not raw.startswith(_HEADER):
-        raise ValueError(f"{path.name} är ingen Pagefind-fil")
+        raise ValueError(f"{name} är ingen Pagefind-fil")
     value, end = _decode(raw, len(_HEADER))
     if end != len(raw) or _HEADER + _encode(value) != raw:
-        raise ValueError(f"{path.name} har ett okänt format")
+        raise ValueError(f"{name} har ett okänt format")
     return value
 
 

@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.base.diagnostics import Diagnostic, Severity
+from generator.base.diagnostics import Diagnostic, errors_in
 from generator.config.load import Settings
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences
@@ -35,6 +35,8 @@ class Publication:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notices: NoticeChanges | None = None
     """The notice board compared with the output it replaced (None without the outputs)."""
+    searched: list[tuple[str, str]] = field(default_factory=list)
+    """(address, file) of the pages searched by their text (``PageContext.indexed``)."""
 
 
 def publish_site(
@@ -66,18 +68,20 @@ def publish_site(
                     done.diagnostics.append(template_problem(exc, settings.config.site_dir, job))
                     return done
                 pages.append(job.path)
+                if job.page.indexed:
+                    done.searched.append((job.path, job.file))
         done.pages = len(pages)
+        written = Written(site, t, tuple(pages), tuple(done.searched))
         if extras:
-            write_outputs(Written(site, t, tuple(pages)), staging, timer)
+            write_outputs(written, staging, timer)
         with timer("filer"):
             copy_assets(settings, site, staging)
         for out in (o for o in OUTPUTS if o.search and search):
             with timer(out.stage):
-                problem = out.index(staging.root, site)
-            if problem is not None:
-                done.diagnostics.append(problem)
-                if problem.severity is Severity.ERROR:
-                    return done
+                problems = out.index(staging.root, written)
+            done.diagnostics += problems
+            if errors_in(problems):
+                return done
         previous = previous_notice_list(output, settings.config.site_dir) if extras else None
         staging.swap()
     done.output = output

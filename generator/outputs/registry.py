@@ -20,7 +20,7 @@ from generator.outputs import feeds
 from generator.outputs.ical import board_calendar, calendar_title
 from generator.outputs.noticelist import NOTICE_LIST, notice_list
 from generator.outputs.opendata_files import opendata_files
-from generator.outputs.search import index_site
+from generator.outputs.search import BUNDLE, index_site
 from generator.outputs.sitemap import robots_txt, sitemap_files
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.pagelinks import Alternate
@@ -40,6 +40,8 @@ class Written:
     t: Translator
     pages: tuple[str, ...]
     """The address of every page written, in the order written."""
+    searched: tuple[tuple[str, str], ...] = ()
+    """(address, file) of the pages searched by their text (``PageContext.indexed``)."""
 
 
 class Output:
@@ -50,15 +52,15 @@ class Output:
     linked_from: frozenset[PageKind] = frozenset()
     """The page kinds that link to it (as documented; ``alternates`` and ``subscribe`` say exactly)."""
     search = False
-    """True for the search index, made from the written pages (the preview makes it only when idle)."""
+    """True for the search index, made after the pages (the preview makes it only when idle)."""
 
     def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
         """Yield (address, bytes) of each file it writes."""
         return iter(())
 
-    def index(self, root: Path, site: Site) -> Diagnostic | None:
-        """Make what is made from the written pages in ``root`` (the search index)."""
-        return None
+    def index(self, root: Path, written: Written) -> list[Diagnostic]:
+        """Make what is made after the pages in ``root`` (the search index); return its problems."""
+        return []
 
     def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
         """Yield the ``<link rel="alternate">`` of page ``job`` to this output."""
@@ -247,14 +249,16 @@ class NoticeList(Output):
 
 
 class SearchIndex(Output):
-    """The Pagefind index of the written pages (``pagefind/``)."""
+    """The Pagefind index (``pagefind/``): every record from its data, a few site pages by their text."""
 
     stage = "sökindex"
     search = True
 
-    def index(self, root: Path, site: Site) -> Diagnostic | None:
-        """Index the pages written in ``root``."""
-        return index_site(root, site.config.language)
+    def index(self, root: Path, written: Written) -> list[Diagnostic]:
+        """Index the site into ``root``'s ``pagefind/`` (the searched pages as written there)."""
+        pages = [(path, (root / file).read_text(encoding="utf-8")) for path, file in written.searched]
+        problems, _ = index_site(written.site, written.t, root / BUNDLE, pages)
+        return problems
 
 
 OUTPUTS: tuple[Output, ...] = (

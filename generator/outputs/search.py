@@ -1,102 +1,198 @@
-"""Index the staged site with Pagefind (the binary bundled in the ``pagefind`` package)."""
+"""The search index: Pagefind bundles made from the site's data, and the list the search page merges.
+
+``pagefind/`` holds the newest bundle with ``pagefind.js`` and the WebAssembly, ``pagefind/<bundle>/`` each
+older bundle (see ``search_bundles``), and ``pagefind/bundles.json`` the bundles, newest first, with each
+filter's values. The search page imports ``pagefind.js`` and merges the other bundles (``mergeIndex``).
+The site pages searched by their text (the accessibility statement, how to appeal) go with the newest
+bundle: a bundle of their own would have so few words that Pagefind, which matches a word it does not have
+by the longest word it has that begins the same way, would find them for almost any search.
+
+Bundles are built on up to ``jobs`` Pagefind services at once (Pagefind writes an index on one core), and
+taken from ``cache`` when a bundle of the same records was built before.
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import signal
-import subprocess
-import sys
+import queue
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from generator.base.diagnostics import Diagnostic, Severity
-from generator.outputs.pagefind_bundle import make_reproducible, strip_soft_hyphens
+from generator.config.i18n import Translator
+from generator.model.site import Site
+from generator.outputs.pagefind_service import PagefindError, PagefindService
+from generator.outputs.search_bundles import CHUNK_SIZE, Bundle, build_bundle, plan_bundles
+from generator.outputs.search_records import FILTERS, SearchRecord, search_records
 
 BUNDLE = "pagefind"
-"""The bundle's folder in the output (templates load ``pagefind/pagefind-ui.js``)."""
-_NOT_REPRODUCIBLE = "sökningen fungerar, men två byggen ger inte samma filer; rapportera Pagefinds version"
-_SOFT_HYPHENS = "sökningen fungerar, men träffarnas texter kan ha osynliga avstavningstecken"
+"""The search index's folder in the output (the search page imports ``pagefind/pagefind.js``)."""
+MANIFEST = "bundles.json"
+PAGES = "sidor"
+"""The name of the only bundle of a site without records."""
+MAX_LANES = 4
+"""Pagefind services at once at most: each holds one bundle (about 0.3 GB) while it writes it."""
+SETTINGS = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)}
 
 
-def pagefind_command() -> list[str]:
-    """Return the command that runs the bundled Pagefind binary."""
-    try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+class BundleCache(Protocol):
+    """Bundles built before, by ``Bundle.key`` (the build's cache; the search index never trusts a file
+    it did not write: a missing or unreadable entry is ``None``)."""
 
-        return [str(get_executable())]
-    except ImportError:
-        return [sys.executable, "-m", "pagefind"]
+    def get(self, key: str) -> Mapping[str, bytes] | None:
+        """Return the files of the bundle with ``key``, or None."""
+
+    def put(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep the files of the bundle with ``key``."""
 
 
-def pagefind_environment(environ: dict[str, str]) -> dict[str, str]:
-    """Return ``environ`` without Pagefind's own settings (``PAGEFIND_*``).
+class Cancelled(Exception):
+    """The caller asked to stop (the preview: a change arrived)."""
 
-    Pagefind reads settings from the environment and from a pagefind.yml/.toml/.json in its working
-    folder; either could send the bundle outside the staging folder (``PAGEFIND_OUTPUT_SUBDIR``) or
-    change the index from one machine to the next. The build passes everything on the command line.
+
+@dataclass
+class IndexReport:
+    """What one indexing did: the bundles it built and those it took from the cache."""
+
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    records: int = 0
+
+
+def index_site(
+    site: Site,
+    t: Translator,
+    target: Path,
+    pages: Sequence[tuple[str, str]],
+    *,
+    jobs: int = 0,
+    cache: BundleCache | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[list[Diagnostic], IndexReport]:
+    """Write the search index of ``site`` into ``target`` (the output's ``pagefind/`` folder).
+
+    ``pages``: (address, HTML) of the site pages searched besides the records. Returns the problems (an
+    error when no index could be made) and what was built.
     """
-    return {k: v for k, v in environ.items() if not k.upper().startswith("PAGEFIND_")}
-
-
-def index_site(root: Path, language: str) -> Diagnostic | None:
-    """Run Pagefind over ``root``; return a diagnostic if it fails."""
-    command = [
-        *pagefind_command(),
-        "--site",
-        ".",
-        "--output-subdir",
-        BUNDLE,
-        "--force-language",
-        language,
-        "--silent",
-    ]
+    records = search_records(site, t)
+    bundles = plan_bundles(records) or [Bundle(PAGES)]
+    bundles[0] = replace(bundles[0], pages=tuple(pages), primary=True)
+    run = _Run(site.config.language, jobs, cache, cancel, IndexReport(records=len(records)))
+    problems: list[Diagnostic] = []
     try:
-        # cwd=root: no pagefind.yml of the user's working folder applies (the staging folder has none).
-        result = subprocess.run(
-            command,
-            cwd=root,
-            env=pagefind_environment(dict(os.environ)),
-            capture_output=True,
-            text=True,
-            timeout=3600,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Diagnostic(
-            "pagefind",
-            0,
-            0,
-            "sök",
-            f"sökindexet kunde inte byggas ({exc})",
-            "installera om: pip install 'pagefind[extended]'",
-        )
-    if result.returncode != 0:
-        said = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        detail = said or [_exit_reason(result.returncode)]
-        return Diagnostic(
-            "pagefind",
-            0,
-            0,
-            "sök",
-            "sökindexet kunde inte byggas: " + " / ".join(detail),
-            "kontrollera att pagefind är installerat och att det finns plats på disken; "
-            "den tidigare publicerade webbplatsen är orörd",
-        )
-    after = (
-        (make_reproducible, "sökindexet kunde inte göras reproducerbart", _NOT_REPRODUCIBLE),
-        (strip_soft_hyphens, "mjuka bindestreck kunde inte tas bort ur sökindexets texter", _SOFT_HYPHENS),
+        for name, files, problem in run.files(bundles):
+            if problem is not None:
+                problems.append(_not_reproducible(name, problem))
+            _write(target if name == bundles[0].name else target / name, files)
+        _write(target, {MANIFEST: manifest(bundles, records)})
+    except PagefindError as exc:
+        return [_failed(str(exc))], run.report
+    except OSError as exc:
+        return [_failed(f"{exc.strerror or exc} ({exc.filename or target})")], run.report
+    return problems, run.report
+
+
+@dataclass
+class _Run:
+    """One indexing: where bundles come from and what became of them."""
+
+    language: str
+    jobs: int
+    cache: BundleCache | None
+    cancel: Callable[[], bool] | None
+    report: IndexReport
+
+    def files(self, wanted: list[Bundle]) -> Iterator[tuple[str, Mapping[str, bytes], str | None]]:
+        """Yield each bundle's name and files (cached or built), and a problem with them, if any."""
+        todo: list[Bundle] = []
+        for bundle in wanted:
+            cached = self.cache.get(bundle.key) if self.cache is not None else None
+            if cached is not None:
+                self.report.reused.append(bundle.name)
+                yield bundle.name, cached, None
+            else:
+                todo.append(bundle)
+        if not todo:
+            return
+        lanes = max(1, min(self.jobs or os.cpu_count() or 1, MAX_LANES, len(todo)))
+        with _services(lanes) as services, ThreadPoolExecutor(lanes) as pool:
+
+            def build(bundle: Bundle) -> tuple[dict[str, bytes], str | None]:
+                if self.cancel is not None and self.cancel():
+                    raise Cancelled
+                service = services.get()
+                try:
+                    return build_bundle(bundle, service, self.language)
+                finally:
+                    services.put(service)
+
+            for bundle, (files, problem) in zip(todo, pool.map(build, todo), strict=True):
+                self.report.built.append(bundle.name)
+                if self.cache is not None and problem is None:
+                    self.cache.put(bundle.key, files)
+                yield bundle.name, files, problem
+
+
+@contextmanager
+def _services(count: int) -> Iterator[queue.Queue[PagefindService]]:
+    """Start ``count`` Pagefind services; stop them all at the end."""
+    started: list[PagefindService] = []
+    try:
+        for _ in range(count):
+            started.append(PagefindService(SETTINGS))
+        lanes: queue.Queue[PagefindService] = queue.Queue()
+        for service in started:
+            lanes.put(service)
+        yield lanes
+    finally:
+        for service in started:
+            service.close()
+
+
+def manifest(bundles: Sequence[Bundle], records: Sequence[SearchRecord]) -> bytes:
+    """Return ``bundles.json``: the bundles (newest first) and every value of each filter."""
+    values: dict[str, set[str]] = {name: set() for name in FILTERS}
+    for record in records:
+        for name, value in record.filters:
+            values[name].add(value)
+    data = {
+        "bundles": [b.name for b in bundles],
+        "filters": {name: sorted(found) for name, found in values.items()},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write(folder: Path, files: Mapping[str, bytes]) -> None:
+    for parent in sorted({(folder / path).parent for path in files}):
+        parent.mkdir(parents=True, exist_ok=True)
+    for path, data in sorted(files.items()):
+        (folder / path).write_bytes(data)
+
+
+def _failed(reason: str) -> Diagnostic:
+    return Diagnostic(
+        "pagefind",
+        0,
+        0,
+        "sök",
+        f"sökindexet kunde inte byggas: {reason}",
+        "kontrollera att pagefind är installerat och att det finns plats på disken; "
+        "den tidigare publicerade webbplatsen är orörd",
     )
-    for step, what, hint in after:
-        problem = step(root / BUNDLE)
-        if problem is not None:
-            return Diagnostic("pagefind", 0, 0, "sök", f"{what} ({problem})", hint, Severity.WARNING)
-    return None
 
 
-def _exit_reason(code: int) -> str:
-    """Return why Pagefind stopped without a word: its exit code, or the signal that ended it."""
-    if code < 0:
-        try:
-            return f"avbröts av signalen {signal.Signals(-code).name}"
-        except ValueError:
-            return f"avbröts av signal {-code}"
-    return f"slutade med felkod {code}"
+def _not_reproducible(name: str, problem: str) -> Diagnostic:
+    return Diagnostic(
+        "pagefind",
+        0,
+        0,
+        "sök",
+        f"sökindexets del {name} kunde inte göras reproducerbar ({problem})",
+        "sökningen fungerar, men två byggen ger inte samma filer; rapportera Pagefinds version",
+        Severity.WARNING,
+    )

@@ -68,8 +68,6 @@ class RecordView:
     author: str
     tags: tuple[str, ...]
     appealable: bool
-    filters: dict[str, str]
-    """Pagefind filter values: organisation, nämnd, typ, år (organisation empty for the site's own)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ class PageContext:
     page_number: int = 1
     page_count: int = 1
     indexed: bool = True
-    """False for pages that search must not index (listings, search page)."""
+    """True for the pages search reads by their text (``KindSpec.indexed``)."""
     extra_head: tuple[str, ...] = field(default=())
     links: PageLinks = field(default_factory=PageLinks)
     """Feeds, calendar, open data, JSON-LD and cross-references of this page (see ``follow.py``)."""
@@ -154,10 +152,4 @@ def make_record_view(entry: Entry, site: Site) -> RecordView:
         author=rec.forfattare,
         tags=rec.taggar,
         appealable=rec.overklagbar,
-        filters={
-            "organisation": item.organisation,
-            "nämnd": item.board,
-            "typ": item.type_label,
-            "år": str(rec.datum.year),
-        },
     )

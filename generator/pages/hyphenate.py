@@ -8,7 +8,7 @@ the line there, and ``hyphens: manual`` (the default) breaks a word nowhere else
 
 Only the theme's pages get them, and only in headings, table cells and definition lists (the
 ``hyphenate_html`` filter in ``base.html``): never ``<title>``, meta descriptions, feeds, calendars,
-open data or JSON-LD, and Pagefind's stored text is cleaned of them (``outputs/pagefind_bundle.py``).
+open data or JSON-LD, and the pages the search index reads are cleaned of them (``search_bundles.py``).
 The content is Swedish whatever the UI language, so the dictionary is always Swedish.
 """
 

@@ -54,7 +54,8 @@ class KindSpec:
     jsonld: str
     """schema.org type of the page; for a page with a target, the type of what it shows."""
     indexed: bool
-    """Whether search indexes pages of this kind (listings and the search page are left out)."""
+    """Whether search reads pages of this kind by their text (the accessibility statement, how to appeal).
+    Records are searched from their data (``outputs/search_records.py``), listings not at all."""
 
 
 KINDS: dict[PageKind, KindSpec] = {
@@ -133,14 +134,14 @@ KINDS: dict[PageKind, KindSpec] = {
         template="case.html",
         view=views.CasePageView,
         jsonld="CollectionPage",
-        indexed=True,
+        indexed=False,
     ),
     PageKind.RECORD: KindSpec(
         address="<org>/[<nämnd>/<datum>/]<post>/",
         template="record.html",
         view=views.RecordPageView,
         jsonld="Legislation, Report, DigitalDocument or NewsArticle",
-        indexed=True,
+        indexed=False,
     ),
     PageKind.YEAR: KindSpec(
         address="arkiv/<år>/[sida/<n>/]",

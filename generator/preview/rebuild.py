@@ -187,6 +187,8 @@ class PreviewBuilder:
         self.manifest: dict[str, Made] = {}
         """How each served file was made."""
         self.loaded: Loaded | None = None
+        self.searched: list[tuple[str, str]] = []
+        """(address, file) of the served pages the search index reads (see ``BuildResult.searched``)."""
         """The served pages' model, kept alive so that the identities in page digests stay unique."""
         self.number = 0
 
@@ -232,6 +234,7 @@ class PreviewBuilder:
         outcome = Rebuild(result, published, kind, staging.rendered, staging.kept, self.memo.files_read)
         if published:
             self.manifest, self.loaded = staging.manifest, result.loaded
+            self.searched = result.searched
             outcome.banners = banners(result.loaded, result.build_date)
         return outcome
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import shutil
-import subprocess
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.base.diagnostics import errors_in
 from generator.config.theme import BUILTIN_THEMES
-from generator.outputs.search import pagefind_command
+from generator.outputs.search import Cancelled, index_site
 from generator.preview.rebuild import PreviewBuilder, Rebuild, clear_old_output, crash_diagnostic
 from generator.preview.serve import PreviewServer, PreviewState, start_server
 from generator.preview.watch import Batch, Layout, Watcher
@@ -49,7 +48,6 @@ class PreviewSession:
         self.watcher: Watcher | None = None
         self.worker: threading.Thread | None = None
         self.first: Rebuild | None = None
-        self.language = "sv"
         self.indexed = 0
 
     @property
@@ -136,8 +134,6 @@ class PreviewSession:
         """Tell the server (and through it every open page) how a build went."""
         assert self.builder is not None
         result = rebuild.result
-        if result.loaded is not None:
-            self.language = result.loaded.config.language
         figures = {
             "seconds": round(result.seconds, 3),
             "kind": rebuild.kind.value,
@@ -164,23 +160,26 @@ class PreviewSession:
 
     def _index(self) -> None:
         """Index the current generation with Pagefind, unless a change arrives first."""
-        assert self.watcher is not None
-        root = self.state.root
-        if root is None or self.watcher.pending():
+        assert self.watcher is not None and self.builder is not None
+        root, loaded = self.state.root, self.builder.loaded
+        if root is None or loaded is None or self.watcher.pending():
             return
         self.indexed += 1
         target = self.out / f".pagefind-{self.indexed}"
-        command = [*pagefind_command(), "--site", str(root), "--output-path", str(target)]
-        command += ["--force-language", self.language, "--silent"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while process.poll() is None:
-            if self.watcher.pending() or self.stopping.is_set():
-                process.terminate()
-                process.wait()
-                shutil.rmtree(target, ignore_errors=True)
-                return
-            time.sleep(0.05)
-        if process.returncode != 0:
+        pages = [(path, (root / file).read_text(encoding="utf-8")) for path, file in self.builder.searched]
+        watcher = self.watcher
+        try:
+            problems, _ = index_site(
+                loaded.site,
+                loaded.translator,
+                target,
+                pages,
+                jobs=1,
+                cancel=lambda: watcher.pending() or self.stopping.is_set(),
+            )
+        except Cancelled:
+            problems = None
+        if problems is None or errors_in(problems):
             shutil.rmtree(target, ignore_errors=True)
             return
         with self.state.changed:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.corpus import generate, write_site
+from generator.outputs import search_bundles
 from generator.preview.serve import start_server
 from tests.browser.sites import (
     BIG_RECORDS,
@@ -58,7 +60,9 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         corpus = generate(BIG_RECORDS, today=BUILD_DATE)
         write_site(corpus, source, base_url=f"{server.url}beslut/", settings={"page_size": 10})
         shutil.copytree(HERE / "fixture" / "content", source / "content", dirs_exist_ok=True)
-        build_or_fail(source, www / "beslut")
+        # Bundles of 60 records, so that these 300 make several, as 10,000 do at the real limit.
+        with mock.patch.object(search_bundles, "LIMIT", 60):
+            build_or_fail(source, www / "beslut")
         yield served("big", www / "beslut", server, "beslut/")
     finally:
         server.stop()

@@ -6,15 +6,17 @@ The fixture records (tests/browser/fixture/README.md) hold the words these tests
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from bench.corpus import generate
 from tests.browser.sites import BIG_RECORDS, BUILD_DATE, ROOT, ServedSite
+from tests.browser.transfer import first_search
 
 SV = yaml.safe_load((ROOT / "themes" / "standard" / "i18n" / "sv.yaml").read_text(encoding="utf-8"))
 KS_42 = "sjoviks-kommun/ks/2024-05-13/42-ny-forskola-i-norrby/"
@@ -44,7 +46,9 @@ def results(page: Page) -> list[dict[str, Any]]:
         """root => [...document.querySelectorAll('#sokresultat > li')].map(li => ({
              path: new URL(li.querySelector('a').href).pathname.slice(new URL(root).pathname.length),
              title: li.querySelector('a').textContent,
-             meta: [...li.querySelectorAll('.result-meta span')].map(s => s.textContent)}))""",
+             meta: [...li.querySelectorAll('.result-meta > span')].map(s => s.textContent),
+             case: [...li.querySelectorAll('.result-meta a')].map(
+               a => new URL(a.href).pathname.slice(new URL(root).pathname.length))[0] || null}))""",
         page.url.split("sok/")[0],
     )
     return found
@@ -140,16 +144,17 @@ def test_pagefind_by_default_would_take_far_for_far(big_site: ServedSite, page: 
 
 
 def pagefind_paths(page: Page, term: str, exact: bool) -> list[str]:
-    """Search with Pagefind's own API (no search.js) and return every result's path.
+    """Search with Pagefind's own API (no search.js) over every bundle and return every result's path.
 
-    The page's own script sets exactDiacritics when it starts; wait until it has (it shows the search
-    panel then), or its setting could come between ours and the search.
+    A Pagefind instance of its own, so that the page's script (which sets exactDiacritics) has no say.
     """
-    page.locator("#sok").wait_for(state="visible")
     found: list[str] = page.evaluate(
         """async ([bundle, term, exact]) => {
-             const pf = await import(bundle + 'pagefind.js');
-             await pf.options({exactDiacritics: exact});
+             const pf = (await import(bundle + 'pagefind.js')).createInstance({exactDiacritics: exact});
+             const {bundles} = await (await fetch(bundle + 'bundles.json')).json();
+             for (const name of bundles.slice(1)) {
+               await pf.mergeIndex(bundle + name + '/', {exactDiacritics: exact});
+             }
              const search = await pf.search(term);
              const pages = await Promise.all(search.results.map(r => r.data()));
              return pages.map(p => p.url.slice(bundle.length - 'pagefind/'.length));
@@ -160,13 +165,15 @@ def pagefind_paths(page: Page, term: str, exact: bool) -> list[str]:
 
 
 @pytest.mark.parametrize("query", ["KS-2024/118.611", "KS 2024/118.611", "ks-2024/118.611", "2024/118.611"])
-def test_a_diarienummer_finds_its_case(query: str, big_site: ServedSite, page: Page) -> None:
-    """However the number is typed, the case and only its documents are found."""
-    found = paths(search(page, big_site, query))
-    assert CASE in found
-    assert set(found) == {CASE, KS_42, KSAU_7, MEMO}
-    if query == "KS-2024/118.611":
-        assert found[0] == CASE
+def test_a_diarienummer_finds_the_documents_of_its_case(query: str, big_site: ServedSite, page: Page) -> None:
+    """However the number is typed, every document of the case and only those are found, once each.
+
+    The case's page lists its documents and is not itself in the index; each result links to it.
+    """
+    found = search(page, big_site, query)
+    assert sorted(paths(found)) == sorted([KS_42, KSAU_7, MEMO])
+    assert {r["case"] for r in found} == {CASE}
+    assert all(r["meta"][-1] == "Diarienummer KS-2024/118.611" for r in found)
 
 
 @pytest.mark.parametrize(
@@ -176,13 +183,15 @@ def test_a_diarienummer_finds_its_case(query: str, big_site: ServedSite, page: P
         ("2018.303 KS", "alingsas/arenden/2018-303-ks/"),
     ],
 )
-def test_a_diarienummer_of_the_demo_site_finds_its_case_first(
+def test_a_diarienummer_of_the_demo_site_leads_to_its_case(
     query: str, case: str, demo_site: ServedSite, page: Page
 ) -> None:
-    """The demo's own numbers, in two registries' styles."""
+    """The demo's own numbers, in two registries' styles: the first result is of the case and links to it."""
     found = search(page, demo_site, query)
-    assert found[0]["path"] == case
-    assert found[0]["title"].startswith("Ärende ")
+    assert found[0]["case"] == case
+    page.locator("#sokresultat .result-meta a").first.click()
+    page.wait_for_url("**/" + case)
+    assert page.locator("h1").inner_text().startswith("Ärende ")
 
 
 @pytest.mark.parametrize(
@@ -284,3 +293,30 @@ def test_a_long_word_hyphenated_in_its_heading_is_found_whole(demo_site: ServedS
     pasted = search(page, demo_site, "kom\u00admu\u00adni\u00adka\u00adtions\u00adpro\u00adcess")
     assert paths(pasted) == paths(found)
     assert status(page).endswith(" för ”kommunikationsprocess”")
+
+
+def test_a_first_search_loads_the_index_it_needs_and_nothing_else(big_site: ServedSite, page: Page) -> None:
+    """pagefind.js, the WebAssembly, each bundle's metadata, the word's chunks and the results' fragments.
+
+    No web worker, none of Pagefind's UI bundles, and the filters' page lists only once a filter is opened.
+    """
+    bundles = json.loads((big_site.output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))[
+        "bundles"
+    ]
+    assert len(bundles) > 1, "the test site is built in several bundles"
+    transfer = first_search(page, big_site.url, "Sälgbacken")
+    assert paths(results(page)) == [KSAU_7]
+    kinds = transfer.by_kind()
+    assert {"pagefind.js", "wasm", "bundles", "entry", "meta", "index", "fragment"} <= set(kinds)
+    assert transfer.count(".pf_meta") == len(bundles)
+    assert transfer.count("pagefind-entry.json") == len(bundles)
+    assert 0 < transfer.count(".pf_index") <= 2 * len(bundles)
+    assert transfer.count(".pf_fragment") == 1
+    assert "filter" not in kinds
+    assert not [u for u in transfer.urls if "worker" in u or "-ui" in u or "highlight" in u or "unknown" in u]
+    assert transfer.total < 300 * 1024, transfer.by_kind()
+    # Opening a filter loads the filters' page lists of every bundle: now each value shows its count.
+    page.locator("#sokfilter summary", has_text="Nämnd").click()
+    label = page.locator("#sokfilter label", has_text="Kommunstyrelsens arbetsutskott")
+    expect(label).to_have_text("Kommunstyrelsens arbetsutskott (1)")
+    expect(page.locator("#sokfilter label", has_text="Valnämnden")).to_have_text("Valnämnden (0)")

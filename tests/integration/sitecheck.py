@@ -189,13 +189,17 @@ def broken_links(out: Path, base_path: str = "/") -> list[str]:
     return broken
 
 
+def indexed_pages(out: Path) -> list[dict[str, object]]:
+    """Return every page in the search index, each bundle's (one fragment per page): url, content, meta."""
+    pages = []
+    for fragment in sorted((out / "pagefind").rglob("fragment/*.pf_fragment")):
+        pages.append(json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")))
+    return pages
+
+
 def indexed_urls(out: Path) -> list[str]:
-    """Return the address of every page in the Pagefind index (one fragment per page)."""
-    urls = []
-    for fragment in sorted((out / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        urls.append(json.loads(data)["url"])
-    return urls
+    """Return the address of every page in the search index, relative to the site's root."""
+    return [str(page["url"]) for page in indexed_pages(out)]
 
 
 def duplicate_ids(html: str) -> list[str]:

@@ -3,22 +3,24 @@ open data included.
 
 The two builds go into different folders, a second apart, so that neither the output's path nor the
 clock can leak into any file. Pagefind on its own is not reproducible (its filter files follow a random
-hash order); generator/outputs/pagefind_bundle.py sorts them, and this test is what holds it to that.
+hash order); generator/outputs/pagefind_bundle.py sorts them, and these tests are what hold it to that.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.outputs.pagefind_bundle import read_pagefind_file
-from generator.outputs.search import pagefind_command
+from generator.outputs.pagefind_bundle import ENTRY, decode_pagefind, make_reproducible
+from generator.outputs.pagefind_service import PagefindService
+from generator.outputs.search import SETTINGS
+from generator.outputs.search_bundles import KEEP, plan_bundles
+from generator.outputs.search_records import search_records
 from tests.integration.sitecheck import REPO, SITES, assert_built, build_site, tree_digest
 
 CASES = {
@@ -57,19 +59,18 @@ def test_build_date_is_the_only_input_besides_the_site(tmp_path: Path) -> None:
     assert tree_digest(one) != tree_digest(other)
 
 
-def index_meaning(bundle: Path) -> dict[str, Any]:
+def index_meaning(files: Mapping[str, bytes]) -> dict[str, Any]:
     """Return what a Pagefind bundle says, independent of file names and of the order of filter values."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads(files["pagefind-entry.json"])
     (language,) = entry["languages"].values()
-    version, pages, chunks, filters, sorts, fields = read_pagefind_file(
-        bundle / f"pagefind.{language['hash']}.pf_meta"
+    version, pages, chunks, filters, sorts, fields = decode_pagefind(
+        files[f"pagefind.{language['hash']}.pf_meta"]
     )
     values = {}
     for name, file in filters:
-        filter_name, filter_values = read_pagefind_file(bundle / "filter" / f"{file}.pf_filter")
+        filter_name, filter_values = decode_pagefind(files[f"filter/{file}.pf_filter"])
         assert filter_name == name
         values[name] = {value: pages for value, pages in filter_values}
-    files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     referenced = {f"filter/{file}.pf_filter" for _, file in filters}
     assert {f for f in files if f.startswith("filter/")} == referenced, "no orphan or missing filter file"
     return {
@@ -80,21 +81,24 @@ def index_meaning(bundle: Path) -> dict[str, Any]:
         "sorts": sorts,
         "fields": fields,
         "page_count": language["page_count"],
+        "other": {path: data for path, data in files.items() if path.startswith(("index/", "fragment/"))},
     }
 
 
 def test_sorted_index_means_what_pagefind_wrote(tmp_path: Path) -> None:
     """Sorting only reorders: every filter value keeps its pages, every other part is Pagefind's own."""
     site, day = CASES["tva-kommuner"]
-    out = tmp_path / "public"
-    assert_built(build_site(site, out, day))
-    raw = tmp_path / "raw"
-    shutil.copytree(out, raw, ignore=shutil.ignore_patterns("pagefind"))
-    subprocess.run(
-        [*pagefind_command(), "--site", str(raw), "--force-language", "sv", "--silent"],
-        check=True,
-        capture_output=True,
-    )
-    assert index_meaning(out / "pagefind") == index_meaning(raw / "pagefind")
-    nämnd = index_meaning(out / "pagefind")["filters"]["nämnd"]
+    result = build_site(site, tmp_path / "public", day)
+    assert_built(result)
+    assert result.loaded is not None
+    records = search_records(result.loaded.site, result.loaded.translator)
+    [bundle] = plan_bundles(records)
+    with PagefindService(SETTINGS) as service:
+        index = service.new_index("sv")
+        service.add_records(index, [record.request("sv") for record in records])
+        raw = {p: d for p, d in service.files(index).items() if p.endswith(KEEP) or p == ENTRY}
+    sorted_files = make_reproducible(raw)
+    assert index_meaning(sorted_files) == index_meaning(raw)
+    nämnd = index_meaning(sorted_files)["filters"]["nämnd"]
     assert list(nämnd) == sorted(nämnd)
+    assert bundle.records == tuple(records)

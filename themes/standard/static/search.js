@@ -1,7 +1,13 @@
-// The search page: runs the form against the Pagefind index (pagefind.js), with filters, sort and results.
-// The state lives in the address (?q=…&sort=nyast&nämnd=…), so a search can be linked, bookmarked and
-// gone back to. Å, ä and ö are letters of their own (exactDiacritics), and a light Swedish suffix
-// stripper lets "förskolan" find "förskolor": Pagefind then matches every word that begins with "förskol".
+// The search page: runs the form against the Pagefind index, with filters, sort and results.
+// The index is one bundle per group of years (pagefind/bundles.json lists them, newest first; the newest
+// is pagefind/ itself), merged with Pagefind's mergeIndex. The state lives in the address (?q=…&sort=nyast&nämnd=…), so a search can be
+// linked, bookmarked and gone back to. Å, ä and ö are letters of their own (exactDiacritics), and a light
+// Swedish suffix stripper lets "förskolan" find "förskolor": Pagefind then matches every word that begins
+// with "förskol".
+//
+// What a first search loads is kept small: no web worker (Pagefind's worker is a second copy of its
+// script), and the filters' page lists only when a filter is opened or chosen (until then the values come
+// from bundles.json, without counts).
 (function () {
   "use strict";
   var form = document.getElementById("sokformular");
@@ -17,10 +23,16 @@
   var options = document.getElementById("sokval");
   var chosen = document.getElementById("valda");
   var region = document.getElementById("sokresultat").parentNode;
+  var bundle = form.getAttribute("data-bundle");
+  var base = bundle.slice(0, bundle.length - "pagefind/".length);
   var PAGE = 10;
   var ENDINGS = ["ornas", "arnas", "ernas", "orna", "arna", "erna", "ens", "ans", "or", "ar", "er", "an", "en", "et", "na", "a", "e"];
   var pagefind = null;
-  var results = [];
+  var bundles = [];
+  var years = [];
+  var counting = null; // set once the filters' page lists are loaded: counts are shown from then on
+  var current = null; // the search shown: its term and filters
+  var source = null; // where its results come from (see relevance() and newest())
   var shown = 0;
   var generation = 0;
 
@@ -66,15 +78,15 @@
     return filters;
   }
 
-  function sortOrder() {
+  function newestFirst() {
     var checked = panel.querySelector("input[name=sort]:checked");
-    return checked && checked.value === "nyast" ? { datum: "desc" } : null;
+    return checked && checked.value === "nyast";
   }
 
   function stateToAddress(push) {
     var params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    if (sortOrder()) params.set("sort", "nyast");
+    if (newestFirst()) params.set("sort", "nyast");
     var selected = selectedFilters();
     Object.keys(selected).forEach(function (key) {
       selected[key].forEach(function (value) { params.append(key, value); });
@@ -103,7 +115,7 @@
   function buildFilters(available) {
     text.filters.forEach(function (filter, f) {
       var key = filter[0];
-      var values = Object.keys(available[key] || {});
+      var values = (available[key] || []).slice();
       if (values.length < 2) return;
       values.sort(key === "år" ? function (a, b) { return b - a; } : function (a, b) { return a.localeCompare(b, "sv"); });
       var details = element("details", "filter");
@@ -119,22 +131,49 @@
         box.id = "filter-" + f + "-" + v;
         var label = element("label", "", value + " ");
         label.htmlFor = box.id;
-        label.appendChild(element("span", "muted count", "(" + available[key][value] + ")"));
+        label.appendChild(element("span", "muted count"));
         choice.appendChild(box);
         choice.appendChild(label);
         fieldset.appendChild(choice);
       });
       details.appendChild(fieldset);
+      details.addEventListener("toggle", function () {
+        if (details.open && !counting) showCounts();
+      });
       filterBox.appendChild(details);
+    });
+  }
+
+  // The counts need every filter's page lists: load them when a filter is opened or chosen.
+  function wantCounts() {
+    return Object.keys(selectedFilters()).length > 0 ||
+      filterBox.querySelector("details[open]") !== null;
+  }
+
+  function loadCounts() {
+    if (!counting) counting = pagefind.filters();
+    return counting;
+  }
+
+  // A filter was opened: load the counts and show them for the search on screen (or the whole archive).
+  function showCounts() {
+    var mine = generation;
+    return loadCounts().then(function (all) {
+      if (mine !== generation) return;
+      if (!current) return updateCounts(null, {}, all);
+      var on = current;
+      return pagefind.search(on.term, { filters: on.filters }).then(function (search) {
+        if (mine === generation) return updateCounts(on.term, on.selected, search.filters, on.within);
+      });
     });
   }
 
   // Each value's count is what choosing it would give: for a filter with a choice made, the counts
   // come from a search without that filter's own choices.
-  function updateCounts(term, selected, counts) {
+  function updateCounts(term, selected, counts, limit) {
     var keys = Object.keys(selected);
     return Promise.all(keys.map(function (key) {
-      return pagefind.search(term, { filters: pagefindFilters(selected, key) });
+      return pagefind.search(term, { filters: Object.assign(pagefindFilters(selected, key), limit) });
     })).then(function (searches) {
       var merged = Object.assign({}, counts);
       searches.forEach(function (search, i) { if (search) merged[keys[i]] = search.filters[keys[i]]; });
@@ -143,6 +182,60 @@
         count.textContent = "(" + ((merged[box.name] || {})[box.value] || 0) + ")";
       });
     });
+  }
+
+  // Results by relevance: one search over every bundle, Pagefind ranks them.
+  function relevance(search) {
+    return { total: search.results.length, take: function (n) { return Promise.resolve(search.results.slice(0, n)); } };
+  }
+
+  // Newest first: Pagefind sorts within a bundle but ranks merged results by score, so the bundles (which
+  // hold consecutive years, newest first) are searched one after the other, as far as the page needs.
+  function newest(search, term, filters) {
+    var found = [];
+    var next = 0;
+    var order = bundles.filter(function (name) { return !filters.bunt || filters.bunt.any.indexOf(name) >= 0; });
+    function take(n) {
+      if (found.length >= n || next >= order.length) return Promise.resolve(found.slice(0, n));
+      var request = { filters: Object.assign({}, filters, { bunt: { any: [order[next++]] } }), sort: { datum: "desc" } };
+      return pagefind.search(term, request).then(function (result) {
+        found = found.concat(result.results);
+        return take(n);
+      });
+    }
+    return { total: search.results.length, take: take };
+  }
+
+  // Pagefind searches each bundle on its own, and a bundle that lacks a word answers without it: a word
+  // that no page of the bundle has is left out of the search there, and a word that only begins like
+  // some of its words is matched by the longest of those ("2024/118.611" by "2024", "KS" or "20"). A
+  // diarienummer would then find pages of every year. So a search with several words, or with a number,
+  // only asks the bundles that have each word (a number: exactly that number, where any bundle has it).
+  // How many pages of each bundle have a word is the count of the filter "bunt" each is merged with.
+  function within(term, filters) {
+    var words = term ? term.split(" ") : [];
+    if (/^\s*".+"\s*$/.test(term || "")) return Promise.resolve({});
+    var checks = (words.length > 1 ? words : []).map(function (word) { return { query: word, exact: false }; });
+    words.forEach(function (word) {
+      if (/\d/.test(word)) checks.push({ query: '"' + word + '"', exact: true });
+    });
+    if (!checks.length) return Promise.resolve({});
+    return Promise.all(checks.map(function (check) {
+      return pagefind.search(check.query, { filters: filters });
+    })).then(function (searches) {
+      // A number that no bundle has exactly (a part of a diarienummer) is matched as Pagefind does.
+      var counts = searches.filter(function (search, i) { return !checks[i].exact || search.results.length; })
+        .map(function (search) { return (search.filters || {}).bunt || {}; });
+      var names = bundles.filter(function (name) {
+        return counts.every(function (count) { return count[name] > 0; });
+      });
+      return { bunt: { any: names.length ? names : [""] } };
+    });
+  }
+
+  // Pages without a date (the accessibility statement, how to appeal) have no place in a list by date.
+  function dated(filters) {
+    return filters["år"] ? filters : Object.assign({ "år": { any: years } }, filters);
   }
 
   function renderResult(data) {
@@ -157,7 +250,13 @@
     [data.meta.typ, where, data.meta.datum].forEach(function (value) {
       if (value) meta.appendChild(element("span", "", value));
     });
-    if (data.meta.diarienummer) meta.appendChild(element("span", "", text.diarienummer + " " + data.meta.diarienummer));
+    if (data.meta.diarienummer) {
+      var number = element("span", "", text.diarienummer + " ");
+      var caseLink = element(data.meta["ärende"] ? "a" : "span", "", data.meta.diarienummer);
+      if (data.meta["ärende"]) caseLink.href = base + data.meta["ärende"];
+      number.appendChild(caseLink);
+      meta.appendChild(number);
+    }
     item.appendChild(meta);
     var excerpt = element("p", "result-excerpt");
     excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and marks the matches with <mark>.
@@ -166,19 +265,22 @@
   }
 
   function showMore(moveFocus) {
-    var batch = results.slice(shown, shown + PAGE);
     var mine = generation;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+    var from = shown;
+    return source.take(shown + PAGE).then(function (results) {
       if (mine !== generation) return;
-      var first = null;
-      pages.forEach(function (data) {
-        var node = renderResult(data);
-        first = first || node;
-        list.appendChild(node);
+      return Promise.all(results.slice(from).map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine !== generation) return;
+        var first = null;
+        pages.forEach(function (data) {
+          var node = renderResult(data);
+          first = first || node;
+          list.appendChild(node);
+        });
+        shown = from + pages.length;
+        more.hidden = shown >= source.total;
+        if (moveFocus && first) first.querySelector("a").focus();
       });
-      shown += batch.length;
-      more.hidden = shown >= results.length;
-      if (moveFocus && first) first.querySelector("a").focus();
     });
   }
 
@@ -197,7 +299,8 @@
     clear.hidden = !filtered;
     chosen.textContent = count === 1 ? text.selectedOne : count ? fill(text.selected, { count: count }) : "";
     var mine = ++generation;
-    results = [];
+    source = null;
+    current = null;
     shown = 0;
     list.textContent = "";
     more.hidden = true;
@@ -208,13 +311,24 @@
     }
     status.textContent = text.searching;
     var term = query ? searchTerm(query) : null;
-    var request = { filters: pagefindFilters(filters, null) };
-    if (sortOrder()) request.sort = sortOrder();
-    return pagefind.search(term, request).then(function (search) {
+    var sorted = newestFirst();
+    var chosenFilters = pagefindFilters(filters, null);
+    var found = { term: term, selected: filters };
+    var counts = wantCounts() ? loadCounts() : Promise.resolve(null);
+    return counts.then(function () {
+      return within(term, chosenFilters);
+    }).then(function (limit) {
+      found.within = limit;
+      found.filters = Object.assign({}, sorted ? dated(chosenFilters) : chosenFilters, limit);
+      if (mine === generation) current = found;
+      return pagefind.search(term, { filters: found.filters });
+    }).then(function (search) {
       if (mine !== generation || !search) return;
-      results = search.results;
-      status.textContent = describe(results.length, query, filtered);
-      return Promise.all([showMore(false), updateCounts(term, filters, search.filters || {})]);
+      source = sorted ? newest(search, term, found.filters) : relevance(search);
+      status.textContent = describe(source.total, query, filtered);
+      var work = [showMore(false)];
+      if (counting) work.push(updateCounts(term, filters, search.filters || {}, found.within));
+      return Promise.all(work);
     }).then(function () { return done(mine); });
   }
 
@@ -228,13 +342,21 @@
     runSearch();
   }
 
-  function start(module) {
+  function start(module, manifest) {
     pagefind = module;
-    return pagefind.options({ exactDiacritics: true })
-      .then(function () { return pagefind.filters(); })
-      .then(function (available) {
-        buildFilters(available);
-        addressToState();
+    bundles = manifest.bundles;
+    years = manifest.filters["år"] || [];
+    buildFilters(manifest.filters);
+    addressToState();
+    // The newest bundle is pagefind/ itself; each is merged with a filter of its own name ("bunt").
+    var same = { exactDiacritics: true, baseUrl: base };
+    return pagefind.options(Object.assign({ noWorker: true, mergeFilter: { bunt: bundles[0] } }, same))
+      .then(function () {
+        return Promise.all(bundles.slice(1).map(function (name) {
+          return pagefind.mergeIndex(bundle + name + "/", Object.assign({ mergeFilter: { bunt: name } }, same));
+        }));
+      })
+      .then(function () {
         if (window.matchMedia("(max-width: 47.99rem)").matches) options.open = false;
         panel.hidden = false;
         form.addEventListener("submit", function (event) { event.preventDefault(); changed(true); });
@@ -250,7 +372,13 @@
       });
   }
 
-  import(form.getAttribute("data-bundle") + "pagefind.js").then(start).catch(function () {
+  var manifest = fetch(bundle + "bundles.json").then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  });
+  Promise.all([import(bundle + "pagefind.js"), manifest]).then(function (loaded) {
+    return start(loaded[0], loaded[1]);
+  }).catch(function () {
     panel.hidden = false;
     status.textContent = text.failed;
     region.setAttribute("aria-busy", "false");
