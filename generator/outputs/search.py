@@ -51,6 +51,25 @@ class BundleCache(Protocol):
         """Keep the files of the bundle with ``key``."""
 
 
+class MemoryCache:
+    """Bundles kept in memory by key: the preview's, between one indexing and the next."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, Mapping[str, bytes]] = {}
+
+    def get(self, key: str) -> Mapping[str, bytes] | None:
+        """Return the files of the bundle with ``key``, or None."""
+        return self._files.get(key)
+
+    def put(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep the files of the bundle with ``key``."""
+        self._files[key] = files
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget every bundle but those with ``keys`` (the index just made)."""
+        self._files = {key: files for key, files in self._files.items() if key in keys}
+
+
 class Cancelled(Exception):
     """The caller asked to stop (the preview: a change arrived)."""
 
@@ -62,6 +81,8 @@ class IndexReport:
     built: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     records: int = 0
+    keys: set[str] = field(default_factory=set)
+    """The keys of every bundle of the index."""
 
 
 def index_site(
@@ -83,6 +104,7 @@ def index_site(
     bundles = plan_bundles(records) or [Bundle(PAGES)]
     bundles[0] = replace(bundles[0], pages=tuple(pages), primary=True)
     run = _Run(site.config.language, jobs, cache, cancel, IndexReport(records=len(records)))
+    run.report.keys = {bundle.key for bundle in bundles}
     problems: list[Diagnostic] = []
     try:
         for name, files, problem in run.files(bundles):
