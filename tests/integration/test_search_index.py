@@ -62,6 +62,16 @@ def test_the_same_records_are_taken_from_the_cache_byte_for_byte(small_bundles: 
     assert tree_digest(tmp_path / "first") == tree_digest(tmp_path / "second")
 
 
+def test_two_indexings_of_the_same_site_are_byte_identical(small_bundles: None, tmp_path: Path) -> None:
+    """Every bundle, made twice by Pagefind without a cache: the same files, the same bytes."""
+    out = tmp_path / "public"
+    result = built(REPO, out)
+    index(result, out, tmp_path / "first", MemoryCache())
+    index(result, out, tmp_path / "second", MemoryCache())
+    assert len(bundle_names(tmp_path / "first")) > 3
+    assert tree_digest(tmp_path / "first") == tree_digest(tmp_path / "second")
+
+
 def test_a_changed_record_remakes_its_bundle_only(small_bundles: None, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(
