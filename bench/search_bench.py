@@ -126,8 +126,8 @@ def child(site: Path, out: Path, day: str, jobs: int) -> int:
     from generator.outputs.search import index_site
 
     result = BuildResult()
-    options = BuildOptions(site, write=False)
-    loaded = load_site(options, dt.date.fromisoformat(day), result, Memo(enabled=False))
+    options = BuildOptions(site, write=False, build_date=dt.date.fromisoformat(day))
+    loaded = load_site(options, result, Memo(enabled=False))
     assert loaded is not None, [d.format() for d in result.diagnostics]
     print(json.dumps({"loaded_bytes": tree_rss(os.getpid())}), flush=True)
     times, start = os.times(), time.perf_counter()

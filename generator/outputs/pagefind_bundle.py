@@ -20,6 +20,8 @@ import struct
 from collections.abc import Mapping
 from typing import Any
 
+from generator.base.jsontext import json_text
+
 _HEADER = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 
@@ -33,7 +35,7 @@ def make_reproducible(files: Mapping[str, bytes]) -> dict[str, bytes]:
     entry = json.loads(out[ENTRY].decode("utf-8"))
     for language in entry["languages"].values():
         language["hash"] = _sort_language(out, language["hash"])
-    out[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    out[ENTRY] = json_text(entry).encode("utf-8")
     return out
 
 

@@ -13,7 +13,6 @@ taken from ``cache`` when a bundle of the same records was built before.
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.base.diagnostics import Diagnostic, Severity
+from generator.base.jsontext import json_text
 from generator.config.i18n import Translator
 from generator.model.site import Site
 from generator.outputs.pagefind_service import PagefindError, PagefindService
@@ -51,6 +51,25 @@ class BundleCache(Protocol):
         """Keep the files of the bundle with ``key``."""
 
 
+class MemoryCache:
+    """Bundles kept in memory by key: the preview's, between one indexing and the next."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, Mapping[str, bytes]] = {}
+
+    def get(self, key: str) -> Mapping[str, bytes] | None:
+        """Return the files of the bundle with ``key``, or None."""
+        return self._files.get(key)
+
+    def put(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep the files of the bundle with ``key``."""
+        self._files[key] = files
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget every bundle but those with ``keys`` (the index just made)."""
+        self._files = {key: files for key, files in self._files.items() if key in keys}
+
+
 class Cancelled(Exception):
     """The caller asked to stop (the preview: a change arrived)."""
 
@@ -62,6 +81,8 @@ class IndexReport:
     built: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     records: int = 0
+    keys: set[str] = field(default_factory=set)
+    """The keys of every bundle of the index."""
 
 
 def index_site(
@@ -80,9 +101,11 @@ def index_site(
     error when no index could be made) and what was built.
     """
     records = search_records(site, t)
-    bundles = plan_bundles(records) or [Bundle(PAGES)]
+    language = site.config.language
+    bundles = [replace(b, language=language) for b in plan_bundles(records) or [Bundle(PAGES)]]
     bundles[0] = replace(bundles[0], pages=tuple(pages), primary=True)
-    run = _Run(site.config.language, jobs, cache, cancel, IndexReport(records=len(records)))
+    run = _Run(jobs, cache, cancel, IndexReport(records=len(records)))
+    run.report.keys = {bundle.key for bundle in bundles}
     problems: list[Diagnostic] = []
     try:
         for name, files, problem in run.files(bundles):
@@ -101,7 +124,6 @@ def index_site(
 class _Run:
     """One indexing: where bundles come from and what became of them."""
 
-    language: str
     jobs: int
     cache: BundleCache | None
     cancel: Callable[[], bool] | None
@@ -127,15 +149,21 @@ class _Run:
                     raise Cancelled
                 service = services.get()
                 try:
-                    return build_bundle(bundle, service, self.language)
+                    return build_bundle(bundle, service)
                 finally:
                     services.put(service)
 
-            for bundle, (files, problem) in zip(todo, pool.map(build, todo), strict=True):
-                self.report.built.append(bundle.name)
-                if self.cache is not None and problem is None:
-                    self.cache.put(bundle.key, files)
-                yield bundle.name, files, problem
+            futures = [pool.submit(build, bundle) for bundle in todo]
+            try:
+                for bundle, future in zip(todo, futures, strict=True):
+                    files, problem = future.result()
+                    self.report.built.append(bundle.name)
+                    if self.cache is not None and problem is None:
+                        self.cache.put(bundle.key, files)
+                    yield bundle.name, files, problem
+            finally:
+                for future in futures:  # after a failure, bundles not yet begun are not begun
+                    future.cancel()
 
 
 @contextmanager
@@ -164,7 +192,7 @@ def manifest(bundles: Sequence[Bundle], records: Sequence[SearchRecord]) -> byte
         "bundles": [b.name for b in bundles],
         "filters": {name: sorted(found) for name, found in values.items()},
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json_text(data).encode("utf-8")
 
 
 def _write(folder: Path, files: Mapping[str, bytes]) -> None:

@@ -54,12 +54,14 @@ class Bundle:
     """(address, HTML) of site pages indexed from their HTML (the newest bundle only)."""
     primary: bool = False
     """The bundle the search page imports: ``pagefind.js`` and the WebAssembly are written with it."""
+    language: str = "sv"
+    """The language Pagefind indexes every page as (its stemming, its WebAssembly)."""
 
     @cached_property
     def key(self) -> str:
         """Return the digest of everything the bundle's files depend on."""
         digest = hashlib.sha256()
-        for part in (FORMAT, pagefind_version(), str(CHUNK_SIZE), str(self.primary)):
+        for part in (FORMAT, pagefind_version(), str(CHUNK_SIZE), str(self.primary), self.language):
             digest.update(part.encode() + b"\0")
         for record in self.records:
             digest.update(record.fingerprint().encode("utf-8") + b"\0")
@@ -105,10 +107,9 @@ def _months(year: int, records: list[SearchRecord], limit: int) -> list[Bundle]:
     return [Bundle(f"{year}-{run[0].date.month:02d}", tuple(run)) for run in runs]
 
 
-def build_bundle(
-    bundle: Bundle, service: PagefindService, language: str
-) -> tuple[dict[str, bytes], str | None]:
+def build_bundle(bundle: Bundle, service: PagefindService) -> tuple[dict[str, bytes], str | None]:
     """Index one bundle; return its files by path in the bundle, and why they are not reproducible, if so."""
+    language = bundle.language
     index = service.new_index(language)
     try:
         # Pagefind would keep the soft hyphens of hyphenated headings in a result's text, though nobody

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.base.diagnostics import errors_in
 from generator.config.theme import BUILTIN_THEMES
-from generator.outputs.search import Cancelled, index_site
+from generator.outputs.search import Cancelled, MemoryCache, index_site
 from generator.preview.rebuild import PreviewBuilder, Rebuild, clear_old_output, crash_diagnostic
 from generator.preview.serve import PreviewServer, PreviewState, start_server
 from generator.preview.watch import Batch, Layout, Watcher
@@ -49,6 +49,8 @@ class PreviewSession:
         self.worker: threading.Thread | None = None
         self.first: Rebuild | None = None
         self.indexed = 0
+        self.bundles = MemoryCache()
+        """The search index's bundles: after an edit only the edited record's bundle is made again."""
 
     @property
     def url(self) -> str:
@@ -169,14 +171,16 @@ class PreviewSession:
         pages = [(path, (root / file).read_text(encoding="utf-8")) for path, file in self.builder.searched]
         watcher = self.watcher
         try:
-            problems, _ = index_site(
+            problems, report = index_site(
                 loaded.site,
                 loaded.translator,
                 target,
                 pages,
                 jobs=1,
+                cache=self.bundles,
                 cancel=lambda: watcher.pending() or self.stopping.is_set(),
             )
+            self.bundles.keep_only(report.keys)
         except Cancelled:
             problems = None
         if problems is None or errors_in(problems):
