@@ -28,13 +28,19 @@ class SearchRecord:
     """The record's address relative to the site root (the search page adds the site's base path)."""
     date: dt.date
     """The sort key (``datum``), and the bundle the record belongs to."""
-    content: str
-    """The words found by a search, and the text excerpts are taken from."""
+    parts: tuple[str, ...]
+    """The words found by a search, and the text excerpts are taken from, in parts (the model's own
+    strings: 100,000 records' text is not held twice)."""
     meta: tuple[tuple[str, str], ...]
     """What a result shows: title, type, board or organisation, date, diarienummer, the case's address.
     Pagefind also finds the words of these (a board's name, a month)."""
     filters: tuple[tuple[str, str], ...]
     """(filter, value) pairs: organisation, nämnd, typ, år (the site's own news has no organisation)."""
+
+    @property
+    def content(self) -> str:
+        """Return the record's text as Pagefind gets it."""
+        return "\n".join(self.parts)
 
     def request(self, language: str) -> InternalAddRecordRequest:
         """Return the service request that adds this record (its ``index_id`` is set when sent)."""
@@ -86,7 +92,7 @@ def search_record(entry: Entry, t: Translator) -> SearchRecord:
     return SearchRecord(
         url=entry.path,
         date=rec.datum,
-        content="\n".join(part for part in record_text(entry) if part),
+        parts=tuple(part for part in record_text(entry) if part),
         meta=tuple((key, value) for key, value in meta if value),
         filters=tuple((key, value) for key, value in filters if value),
     )

@@ -15,7 +15,7 @@ def record(day: str, n: int = 0) -> SearchRecord:
     return SearchRecord(
         url=f"ks/{day}/{n}/",
         date=date,
-        content=f"Beslut nummer {n} den {day}",
+        parts=(f"Beslut nummer {n} den {day}",),
         meta=(("title", f"§ {n} Beslut"),),
         filters=(("år", str(date.year)),),
     )
@@ -58,9 +58,7 @@ def test_no_records_no_bundles() -> None:
 def test_a_changed_record_changes_the_key_of_its_bundle_only() -> None:
     records = oldest_first(year(2019, 5) + year(2020, 5) + year(2021, 5))
     before = plan_bundles(records, limit=5)
-    changed = [
-        replace(r, content=r.content + " rättad") if r.url == "ks/2020-03-01/2/" else r for r in records
-    ]
+    changed = [replace(r, parts=(*r.parts, "rättad")) if r.url == "ks/2020-03-01/2/" else r for r in records]
     after = plan_bundles(changed, limit=5)
     assert names(after) == names(before) == ["2021", "2020", "2019"]
     differs = [a.name for a, b in zip(after, before, strict=True) if a.key != b.key]
