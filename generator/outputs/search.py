@@ -82,7 +82,7 @@ class IndexReport:
     reused: list[str] = field(default_factory=list)
     records: int = 0
     keys: set[str] = field(default_factory=set)
-    """The keys of every bundle of the index."""
+    """The keys of every bundle of the index (with a cache)."""
 
 
 def index_site(
@@ -105,7 +105,8 @@ def index_site(
     bundles = [replace(b, language=language) for b in plan_bundles(records) or [Bundle(PAGES)]]
     bundles[0] = replace(bundles[0], pages=tuple(pages), primary=True)
     run = _Run(jobs, cache, cancel, IndexReport(records=len(records)))
-    run.report.keys = {bundle.key for bundle in bundles}
+    if cache is not None:  # a key hashes every record's text: only worth it where bundles are kept
+        run.report.keys = {bundle.key for bundle in bundles}
     problems: list[Diagnostic] = []
     try:
         for name, files, problem in run.files(bundles):

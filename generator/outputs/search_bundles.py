@@ -12,6 +12,7 @@ records go to the newest bundle; the older ones keep their records and their fil
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from collections.abc import Iterable, Sequence
@@ -22,7 +23,7 @@ from itertools import groupby
 from pagefind.service.types import InternalAddFileRequest, InternalAddRecordRequest
 
 from generator.outputs.pagefind_bundle import ENTRY, make_reproducible
-from generator.outputs.pagefind_service import PagefindService
+from generator.outputs.pagefind_service import PagefindError, PagefindService
 from generator.outputs.search_records import SearchRecord
 from generator.pages.hyphenate import SOFT_HYPHEN
 
@@ -110,25 +111,24 @@ def _months(year: int, records: list[SearchRecord], limit: int) -> list[Bundle]:
 def build_bundle(bundle: Bundle, service: PagefindService) -> tuple[dict[str, bytes], str | None]:
     """Index one bundle; return its files by path in the bundle, and why they are not reproducible, if so."""
     language = bundle.language
+    # Pagefind would keep the soft hyphens of hyphenated headings in a result's text, though nobody wrote
+    # them; it leaves them out of its word index anyway.
+    requests: list[InternalAddFileRequest | InternalAddRecordRequest] = [
+        InternalAddFileRequest(
+            type="AddFile", index_id=0, url=url, file_path=None, file_contents=html.replace(SOFT_HYPHEN, "")
+        )
+        for url, html in bundle.pages
+    ]
+    requests += [record.request(language) for record in bundle.records]
     index = service.new_index(language)
     try:
-        # Pagefind would keep the soft hyphens of hyphenated headings in a result's text, though nobody
-        # wrote them; it leaves them out of its word index anyway.
-        requests: list[InternalAddFileRequest | InternalAddRecordRequest] = [
-            InternalAddFileRequest(
-                type="AddFile",
-                index_id=0,
-                url=url,
-                file_path=None,
-                file_contents=html.replace(SOFT_HYPHEN, ""),
-            )
-            for url, html in bundle.pages
-        ]
-        requests += [record.request(language) for record in bundle.records]
         service.add_records(index, requests)
         files = service.files(index)
-    finally:
-        service.delete_index(index)
+    except BaseException:
+        with contextlib.suppress(PagefindError):  # a service that stopped has nothing left to free
+            service.delete_index(index)
+        raise
+    service.delete_index(index)
     wanted = {ENTRY, "pagefind.js", f"wasm.{language}.pagefind"} if bundle.primary else {ENTRY}
     kept = {path: data for path, data in files.items() if path in wanted or path.endswith(KEEP)}
     try:
