@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+FIRST = (".pf_meta", "pagefind-entry.json", "bundles.json")
 QUERIES = ("simhallen", "parkeringsnorm", "Lillsjön", "Norrby", "kulturstipendium 2019", "förskola", "budget")
 
 
@@ -113,8 +114,10 @@ def index_in_child(args: argparse.Namespace) -> dict[str, Any]:
             result: dict[str, Any] = json.loads(proc.stdout.read())
             peak = sampler.stop()
         result["peak_mb"], result["index_mb"] = peak / 2**20, (peak - before) / 2**20
-        size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
-    result["output_mb"] = size / 2**20
+        files = [p for p in Path(out).rglob("*") if p.is_file()]
+        result["output_mb"] = sum(p.stat().st_size for p in files) / 2**20
+        # What every first search loads whatever its words: each bundle's entry and metadata.
+        result["metadata_kb"] = sum(p.stat().st_size for p in files if p.name.endswith(FIRST)) / 1024
     return result
 
 
