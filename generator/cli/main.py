@@ -9,12 +9,14 @@ from pathlib import Path
 
 from generator import __version__
 from generator.base.diagnostics import Severity, errors_in, summarize_failure
+from generator.base.workers import default_jobs
 from generator.build import BuildOptions, BuildResult, build
 from generator.cli.annotations import github_command, gitlab_report
-from generator.cli.args import Parser, parse_date
+from generator.cli.args import Parser, parse_date, parse_jobs
 from generator.cli.importing import add_import_command, import_files
 from generator.cli.init import add_init_command, init_site
 from generator.cli.preview import add_new_command, new_record, serve
+from generator.load.cache import CACHE_DIR
 from generator.outputs.noticelist import NoticeChanges
 
 
@@ -46,6 +48,20 @@ def make_parser() -> argparse.ArgumentParser:
         help="byggdagen (standard: demo_date i site.yaml, annars SOURCE_DATE_EPOCH, annars idag)",
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
+    common.add_argument(
+        "--jobs",
+        type=parse_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=f"antal processer som delar på arbetet (standard: datorns kärnor, här {default_jobs()})",
+    )
+    common.add_argument(
+        "--cache",
+        type=Path,
+        metavar="MAPP",
+        help=f"byggcachens mapp (standard: {CACHE_DIR} i webbplatsens mapp); bara det som ändrats görs om",
+    )
+    common.add_argument("--no-cache", action="store_true", help="bygg utan cache: läs och skriv ingen")
     common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     text_or_json = Parser(add_help=False)
     text_or_json.add_argument(
@@ -137,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         drafts=args.drafts,
         build_date=args.date,
         write=args.command == "build",
+        jobs=args.jobs,
+        cache=None if args.no_cache else args.cache or args.site / CACHE_DIR,
     )
     result = build(options)
     written = args.report is None or write_report(args.report, gitlab_report(result.diagnostics, args.site))
@@ -160,7 +178,7 @@ def write_report(path: Path, text: str) -> bool:
 def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path) -> None:
     """Print every diagnostic, what changes soon, and the summary (which ends the output)."""
     out = sys.stderr
-    for diagnostic in result.diagnostics:
+    for diagnostic in [*result.diagnostics, *result.cache_warnings]:
         if fmt == "github":
             print(github_command(diagnostic, site), flush=True)
         else:

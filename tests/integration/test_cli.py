@@ -107,6 +107,8 @@ def test_build_with_content_errors_exits_1_and_lists_every_error(
         (["build", "--date", "igår"], 'beslut: fel: argument --date: "igår" är inget datum'),
         (["build", "--format", "xml"], "beslut: fel: argument --format: ogiltigt val: 'xml' (välj bland"),
         (["bygg"], "beslut: fel: argument KOMMANDO: ogiltigt val: 'bygg' (välj bland"),
+        (["build", "--jobs", "0"], 'beslut: fel: argument --jobs: "0" är inget antal processer'),
+        (["check", "--jobs", "alla"], 'beslut: fel: argument --jobs: "alla" är inget antal processer'),
         ([], "beslut: fel: dessa argument krävs: KOMMANDO"),
     ],
 )
