@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +31,9 @@ from generator.model.entries import publish
 from generator.model.publishing import Change, build_day, upcoming_changes
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences, collect_references
-from generator.outputs.cached import CachedStaging
+from generator.outputs.cached import CacheUse, StagingFactory, default_staging
 from generator.outputs.noticelist import NoticeChanges, keep_notice_list
 from generator.outputs.publish import publish_site
-from generator.outputs.write import Staging
 from generator.pages.render import templates_digest
 
 
@@ -128,7 +127,7 @@ class BuildResult:
 
 
 def build(
-    options: BuildOptions, memo: Memo | None = None, staging: Callable[[Path], Staging] | None = None
+    options: BuildOptions, memo: Memo | None = None, staging: StagingFactory = default_staging
 ) -> BuildResult:
     """Build the site (or, with ``write=False``, only check it).
 
@@ -148,13 +147,14 @@ def build(
             result.changes = upcoming_changes(loaded.records, loaded.site.build_date)
             if options.write:
                 out = (options.out or loaded.config.output_dir).resolve()
+                use = cache_use(cache, loaded)
                 done = publish_site(
                     out,
                     loaded.settings,
                     loaded.site,
                     loaded.xrefs,
                     result.stage,
-                    staging or staging_for(cache, loaded),
+                    lambda output: staging(output, use),
                     workers,
                     options.extras,
                     options.search,
@@ -189,12 +189,11 @@ def open_cache(options: BuildOptions, result: BuildResult) -> BuildCache | None:
     return cache
 
 
-def staging_for(cache: BuildCache | None, loaded: Loaded) -> Callable[[Path], Staging]:
-    """Return how a build stages its output: reusing the cache's files when it has a cache."""
+def cache_use(cache: BuildCache | None, loaded: Loaded) -> CacheUse | None:
+    """Return what the write stage needs to take pages from the cache (None without a cache)."""
     if cache is None:
-        return Staging
-    context = templates_digest(loaded.theme, loaded.translator)
-    return lambda output: CachedStaging(output, cache, "bygge", context, loaded.site.build_date)
+        return None
+    return CacheUse(cache, templates_digest(loaded.theme, loaded.translator), loaded.site.build_date)
 
 
 def load_site(options: BuildOptions, result: BuildResult, memo: Memo, workers: Workers) -> Loaded | None:

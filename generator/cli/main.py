@@ -49,13 +49,6 @@ def make_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
     common.add_argument(
-        "--jobs",
-        type=parse_jobs,
-        default=default_jobs(),
-        metavar="N",
-        help=f"antal processer som delar på arbetet (standard: datorns kärnor, här {default_jobs()})",
-    )
-    common.add_argument(
         "--cache",
         type=Path,
         metavar="MAPP",
@@ -72,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b = sub.add_parser(
         "build",
-        parents=[common, ci_options()],
+        parents=[common, ci_options(), jobs_option()],
         add_help=False,
         help="bygg webbplatsen",
         description="Bygger webbplatsen till utdatamappen.",
@@ -102,7 +95,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "check",
-        parents=[common, ci_options()],
+        parents=[common, ci_options(), jobs_option()],
         add_help=False,
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
@@ -111,6 +104,19 @@ def make_parser() -> argparse.ArgumentParser:
     add_import_command(sub)
     add_init_command(sub)
     return parser
+
+
+def jobs_option() -> Parser:
+    """Return ``--jobs N`` of build and check: how many processes share the work."""
+    jobs = Parser(add_help=False)
+    jobs.add_argument(
+        "--jobs",
+        type=parse_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=f"antal processer som delar på arbetet (standard: datorns kärnor, här {default_jobs()})",
+    )
+    return jobs
 
 
 def ci_options() -> Parser:

@@ -29,6 +29,25 @@ Made = tuple[bytes, bytes, str]
 
 
 @dataclass(frozen=True)
+class CacheUse:
+    """A build's open cache, and what all its pages depend on besides their jobs."""
+
+    cache: BuildCache
+    context: bytes
+    """The digest of the templates and UI strings every page is rendered with."""
+    day: dt.date
+
+
+StagingFactory = Callable[[Path, CacheUse | None], Staging]
+"""Makes a build's staging folder for an output folder, given the build's cache (if any)."""
+
+
+def default_staging(output: Path, use: CacheUse | None) -> Staging:
+    """Return a normal build's staging: reusing the cache's files when the build has a cache."""
+    return Staging(output) if use is None else CachedStaging(output, use, "bygge")
+
+
+@dataclass(frozen=True)
 class CachedPart(StagedPart):
     """What a worker wrote: what each file was made from, which were new, what was found damaged."""
 
@@ -40,15 +59,16 @@ class CachedPart(StagedPart):
 class CachedStaging(Staging):
     """A staging folder for a build with a cache (see the module)."""
 
-    def __init__(self, output: Path, cache: BuildCache, kind: str, context: bytes, day: dt.date) -> None:
+    def __init__(self, output: Path, use: CacheUse, kind: str) -> None:
         super().__init__(output)
-        self.cache = cache
+        self.cache = use.cache
         self.kind = kind
-        self.context = context
-        """The digest of the templates and UI strings every page is rendered with."""
-        self.day = day.isoformat()
-        self.kept = cache.kept_files(kind)
-        self.folder = cache.files_folder(kind)
+        """Which copy of a site this is (``bygge``, ``förhandsvisning``)."""
+        self.context = use.context
+        self.day = use.day.isoformat()
+        self.previous = self.cache.kept_files(kind)
+        """The files of the last published site of this kind, as the cache keeps them."""
+        self.folder = self.cache.files_folder(kind)
         self.made: dict[str, Made] = {}
         """Every file written, and what it was made from."""
         self.new: set[str] = set()
@@ -114,7 +134,7 @@ class CachedStaging(Staging):
         (linking and removing the earlier site changed their ctime).
         """
         super().swap()
-        for rel in self.kept.keys() - self.made.keys():
+        for rel in self.previous.keys() - self.made.keys():
             with contextlib.suppress(OSError):
                 (self.folder / rel).unlink()
         files: dict[str, KeptFile] = {}
@@ -132,7 +152,7 @@ class CachedStaging(Staging):
 
     def _reuse(self, rel: str, made: bytes) -> bool:
         """Link the kept copy of ``rel`` in if it was made from ``made`` and is intact; else False."""
-        kept = self.kept.get(rel)
+        kept = self.previous.get(rel)
         if kept is None or kept.made != made or (kept.day and kept.day != self.day):
             return False
         source = self.folder / rel
