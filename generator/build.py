@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from generator.base.diagnostics import Diagnostic, Severity, errors_in
 from generator.base.record import Record
@@ -85,6 +86,16 @@ class Loaded:
         return self.settings.translator
 
 
+class Listener(Protocol):
+    """Follows a build as it goes (the command line's progress display)."""
+
+    def stage(self, name: str) -> None:
+        """Hear that the stage ``name`` begins."""
+
+    def advance(self, done: int, total: int | None) -> None:
+        """Hear that the stage has begun on ``done`` of its ``total`` items (None: not known)."""
+
+
 @dataclass
 class BuildResult:
     """The outcome of one build: counts, timings and every diagnostic."""
@@ -112,6 +123,8 @@ class BuildResult:
     """What was wrong with the build cache (set aside, never trusted): warnings that --strict ignores."""
     loaded: Loaded | None = field(default=None, repr=False)
     """The model that was built (the preview shows banners from it)."""
+    listener: Listener | None = field(default=None, repr=False, compare=False)
+    """Told when each stage begins, and how far it has come (the command line's progress display)."""
 
     @property
     def warnings(self) -> int:
@@ -121,23 +134,29 @@ class BuildResult:
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         """Time one stage."""
+        if self.listener is not None:
+            self.listener.stage(name)
         start = time.perf_counter()
         yield
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def build(
-    options: BuildOptions, memo: Memo | None = None, staging: StagingFactory = default_staging
+    options: BuildOptions,
+    memo: Memo | None = None,
+    staging: StagingFactory = default_staging,
+    listener: Listener | None = None,
 ) -> BuildResult:
     """Build the site (or, with ``write=False``, only check it).
 
     The preview passes a ``memo`` that remembers unchanged records and a ``staging`` that reuses
     unchanged pages; a build with a cache reuses what the cache has; any other computes everything.
+    ``listener`` follows the build stage by stage.
     """
-    result = BuildResult()
+    result = BuildResult(listener=listener)
     start = time.perf_counter()
     result.build_date = build_day(options.build_date, os.environ)
-    workers = Workers(options.jobs)
+    workers = Workers(options.jobs, listener.advance if listener is not None else None)
     memo = memo or Memo(enabled=False)
     memo.store = cache = open_cache(options, result)
     try:

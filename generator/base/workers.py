@@ -26,6 +26,11 @@ R = TypeVar("R")
 
 _STOP = 1 << 62
 """Set as the next chunk number to make every worker stop claiming."""
+_TICK = 0.2
+"""Seconds between the reports of how far the workers have come."""
+
+Progress = Callable[[int, int | None], None]
+"""Is told how many items of how many (None: not known) a stage has begun on."""
 
 
 def default_jobs() -> int:
@@ -44,14 +49,24 @@ def can_fork() -> bool:
 class Claims:
     """The chunk numbers of one stage, handed out one at a time to whichever worker asks first."""
 
-    def __init__(self, shared: Any = None) -> None:
+    def __init__(self, shared: Any = None, told: Callable[[int], None] | None = None) -> None:
         self._shared = shared
         self._next = 0
+        self._told = told
+        """Told the number of chunks claimed so far (in this process, one worker)."""
+
+    @property
+    def claimed(self) -> int:
+        """Return how many chunks have been claimed so far."""
+        number = int(self._shared.value) if self._shared is not None else self._next
+        return 0 if number >= _STOP else number
 
     def next(self) -> int:
         """Return the next unclaimed chunk number (a huge one once ``stop`` was called)."""
         if self._shared is None:
             number, self._next = self._next, self._next + 1
+            if self._told is not None:
+                self._told(self._next)
             return number
         with self._shared.get_lock():
             number = self._shared.value
@@ -65,6 +80,8 @@ class Claims:
             if self._next != number:
                 return False
             self._next += 1
+            if self._told is not None:
+                self._told(self._next)
             return True
         with self._shared.get_lock():
             if self._shared.value != number:
@@ -88,25 +105,39 @@ class WorkerFailed(RuntimeError):
 class Workers:
     """Runs a stage's chunks in up to ``count`` processes (one: in this process, in order)."""
 
-    def __init__(self, count: int = 1) -> None:
+    def __init__(self, count: int = 1, progress: Progress | None = None) -> None:
         self.count = max(1, count) if can_fork() else 1
+        self.progress = progress
         self.most = 1
         """The most processes that worked at once so far."""
 
     def each(
-        self, work: Callable[[Claims], R], chunks: int | None = None, known: Sequence[object] = ()
+        self,
+        work: Callable[[Claims], R],
+        chunks: int | None = None,
+        known: Sequence[object] = (),
+        unit: int = 1,
+        total: int | None = None,
     ) -> list[R]:
         """Run ``work(claims)`` once in each worker; return what each returned (in no particular order).
 
         ``work`` claims chunk numbers with ``claims.next()`` until one is past its last chunk.
         ``chunks`` (when known) keeps the number of processes at most the number of chunks. A result
-        that refers to an object of ``known`` refers to this process's object, not to a copy.
+        that refers to an object of ``known`` refers to this process's object, not to a copy. The
+        progress is told ``unit`` items per chunk claimed, of ``total``.
         """
         count = self.count if chunks is None else min(self.count, chunks)
+        told = None
+        if self.progress is not None:
+            progress = self.progress
+
+            def told(claimed: int) -> None:
+                progress(claimed * unit if total is None else min(claimed * unit, total), total)
+
         if count <= 1:
-            return [work(Claims())]
+            return [work(Claims(told=told))]
         self.most = max(self.most, count)
-        return _fork_each(work, count, known)
+        return _fork_each(work, count, known, told)
 
     def map(self, work: Callable[[T], R], items: Sequence[T], chunk: int = 64) -> list[R]:
         """Return ``[work(item) for item in items]``, computed chunk by chunk in the workers."""
@@ -119,13 +150,18 @@ class Workers:
             return done
 
         merged: dict[int, list[R]] = {}
-        for done in self.each(part, total, items):
+        for done in self.each(part, total, items, chunk, len(items)):
             merged.update(done)
         return [result for number in range(total) for result in merged[number]]
 
 
-def _fork_each(work: Callable[[Claims], R], count: int, known: Sequence[object]) -> list[R]:
-    """Fork ``count`` processes that each run ``work`` with shared claims; return their results."""
+def _fork_each(
+    work: Callable[[Claims], R], count: int, known: Sequence[object], told: Callable[[int], None] | None
+) -> list[R]:
+    """Fork ``count`` processes that each run ``work`` with shared claims; return their results.
+
+    While they work, ``told`` hears how many chunks they have claimed, a few times a second.
+    """
     context = multiprocessing.get_context("fork")
     claims = Claims(context.Value("q", 0))
     # Objects that exist now are never collected in the workers: a collection would write to every
@@ -143,7 +179,9 @@ def _fork_each(work: Callable[[Claims], R], count: int, known: Sequence[object])
             readers[reader] = process
         results: list[R] = []
         while readers:
-            for ready in multiprocessing.connection.wait(list(readers)):
+            if told is not None:
+                told(claims.claimed)
+            for ready in multiprocessing.connection.wait(list(readers), timeout=_TICK):
                 process = readers.pop(ready)
                 results.append(_receive(ready, process, known))
         return results

@@ -16,6 +16,7 @@ from generator.cli.args import Parser, parse_date, parse_jobs
 from generator.cli.importing import add_import_command, import_files
 from generator.cli.init import add_init_command, init_site
 from generator.cli.preview import add_new_command, new_record, serve
+from generator.cli.progress import TerminalProgress, stage_times
 from generator.load.cache import CACHE_DIR
 from generator.outputs.noticelist import NoticeChanges
 
@@ -65,7 +66,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b = sub.add_parser(
         "build",
-        parents=[common, ci_options(), jobs_option()],
+        parents=[common, ci_options(), work_options()],
         add_help=False,
         help="bygg webbplatsen",
         description="Bygger webbplatsen till utdatamappen.",
@@ -95,7 +96,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "check",
-        parents=[common, ci_options(), jobs_option()],
+        parents=[common, ci_options(), work_options()],
         add_help=False,
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
@@ -106,9 +107,15 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def jobs_option() -> Parser:
-    """Return ``--jobs N`` of build and check: how many processes share the work."""
+def work_options() -> Parser:
+    """Return the options of build and check on how they work: processes and stage times."""
     jobs = Parser(add_help=False)
+    jobs.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="visa tiden för varje steg (och hur mycket som togs ur cachen) före sammanfattningen",
+    )
     jobs.add_argument(
         "--jobs",
         type=parse_jobs,
@@ -162,9 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         jobs=args.jobs,
         cache=None if args.no_cache else args.cache or args.site / CACHE_DIR,
     )
-    result = build(options)
+    progress = TerminalProgress(sys.stderr) if args.format == "text" and sys.stderr.isatty() else None
+    result = build(options, listener=progress)
+    if progress is not None:
+        progress.finish()
     written = args.report is None or write_report(args.report, gitlab_report(result.diagnostics, args.site))
-    report(result, args.command, args.format, args.strict, args.site)
+    report(result, args.command, args.format, args.strict, args.site, args.verbose)
     return 0 if result.ok and written else 1
 
 
@@ -181,8 +191,13 @@ def write_report(path: Path, text: str) -> bool:
     return True
 
 
-def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path) -> None:
-    """Print every diagnostic, what changes soon, and the summary (which ends the output)."""
+def report(
+    result: BuildResult, command: str, fmt: str, strict: bool, site: Path, verbose: bool = False
+) -> None:
+    """Print every diagnostic, what changes soon, the stage times if asked for, and the summary.
+
+    The summary ends the output.
+    """
     out = sys.stderr
     for diagnostic in [*result.diagnostics, *result.cache_warnings]:
         if fmt == "github":
@@ -196,6 +211,8 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path
         for change in result.changes:
             verb = "publiceras" if change.appears else "avpubliceras"
             print(f"  {change.day.isoformat()} {verb}: {change.record.rel} ({change.record.titel})")
+    if verbose:
+        print("\n".join(["Tid per steg:", *stage_times(result)]))
     fatal = errors_in(result.diagnostics, strict)
     if not result.ok:
         print(summarize_failure(fatal or result.diagnostics), file=out)

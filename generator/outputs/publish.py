@@ -146,7 +146,7 @@ def write_pages(
             pages.append((number, job.path, job.file, job.page.indexed))
         return _PagesPart(os.getpid(), pages, staging.since(mark))
 
-    parts = workers.each(part)
+    parts = workers.each(part, unit=PAGE_CHUNK)
     for made in parts:
         if made.process != os.getpid():
             staging.absorb(made.staged)
@@ -171,7 +171,7 @@ def write_outputs(written: Written, staging: Staging, workers: Workers) -> None:
                 staging.write_bytes(path, data)
         return os.getpid(), staging.since(mark)
 
-    for process, staged in workers.each(part, len(outputs)):
+    for process, staged in workers.each(part, len(outputs), total=len(outputs)):
         if process != os.getpid():
             staging.absorb(staged)
 
