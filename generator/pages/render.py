@@ -92,17 +92,35 @@ class DayWatchingEnvironment(jinja2.Environment):
 
     read_day = False
 
+    # Jinja's own two methods, with the note added: they run for every attribute a template reads, so
+    # they are not wrapped around the originals (that would cost a call more each time).
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """Return ``obj.attribute``, noting a read of the build day."""
+        """Return ``obj.attribute`` (or else ``obj[attribute]``), noting a read of the build day."""
         if attribute == "build_date":
             self.read_day = True
-        return super().getattr(obj, attribute)
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        """Return ``obj[argument]``, noting a read of the build day."""
+        """Return ``obj[argument]`` (or else the attribute), noting a read of the build day."""
         if argument == "build_date":
             self.read_day = True
-        return super().getitem(obj, argument)
+        try:
+            return obj[argument]
+        except (AttributeError, TypeError, LookupError):
+            if isinstance(argument, str):
+                try:
+                    return getattr(obj, argument)
+                except AttributeError:
+                    pass
+            return self.undefined(obj=obj, name=argument)
 
 
 @jinja2.pass_environment
