@@ -215,12 +215,14 @@ def cache_use(cache: BuildCache | None, loaded: Loaded) -> CacheUse | None:
     return CacheUse(cache, templates_digest(loaded.theme, loaded.translator), loaded.site.build_date)
 
 
-def load_site(options: BuildOptions, result: BuildResult, memo: Memo, workers: Workers) -> Loaded | None:
+def load_site(
+    options: BuildOptions, result: BuildResult, memo: Memo, workers: Workers | None = None
+) -> Loaded | None:
     """Read site.yaml, the theme and every record; validate and assemble the model.
 
     The day of the build is settled once site.yaml is read (a demo may fix it) and kept in ``result``.
     """
-    found = result.diagnostics
+    found, workers = result.diagnostics, workers or Workers(options.jobs)
     with result.stage("site.yaml"):
         settings, problems = load_settings(options.site_dir, options.base_url)
         found += problems
