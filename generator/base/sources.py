@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.digest import digest
 
 # Editors and sync tools leave these beside real files; they are never records.
 _IGNORED_PREFIXES = (".", "#", "~")
@@ -38,6 +41,48 @@ def find_record_paths(content_dir: Path) -> list[Path]:
             continue
         found.append(path)
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+class SourceTexts(Mapping[str, str]):
+    """Each record file's text by its path (``content/…``), read again from disk when asked for.
+
+    For the few messages that quote a file after the build no longer holds every file's text.
+    """
+
+    def __init__(self, site_dir: Path, rels: Iterable[str]) -> None:
+        self.site_dir = site_dir
+        self.rels = tuple(rels)
+
+    def __getitem__(self, rel: str) -> str:
+        if rel not in self.rels:
+            raise KeyError(rel)
+        source = read_source(self.site_dir / rel, self.site_dir)
+        if isinstance(source, Diagnostic):
+            raise KeyError(rel)
+        return source.text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rels)
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+
+def attachments_digest(content_dir: Path) -> bytes:
+    """Return the digest of which files besides records are under ``content_dir``, and where links lead.
+
+    A record's checks look up its attachments and image there; this is all they read besides the record.
+    """
+    found: list[tuple[str, bool, str]] = []
+    for folder, dirs, files in os.walk(content_dir):
+        dirs.sort()
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if name.endswith(".md") or (name in dirs and not path.is_symlink()):
+                continue
+            target = os.readlink(path) if path.is_symlink() else ""
+            found.append((path.relative_to(content_dir).as_posix(), path.is_file(), target))
+    return digest(str(content_dir.resolve()), found)
 
 
 def read_source(path: Path, site_dir: Path) -> SourceFile | Diagnostic:

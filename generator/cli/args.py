@@ -51,3 +51,15 @@ def parse_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f'"{text}" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-15'
         ) from None
+
+
+def parse_jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" är inget antal processer; skriv ett heltal från 1, t.ex. --jobs 2'
+        )
+    return jobs

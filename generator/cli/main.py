@@ -9,12 +9,15 @@ from pathlib import Path
 
 from generator import __version__
 from generator.base.diagnostics import Severity, errors_in, summarize_failure
+from generator.base.workers import default_jobs
 from generator.build import BuildOptions, BuildResult, build
 from generator.cli.annotations import github_command, gitlab_report
-from generator.cli.args import Parser, parse_date
+from generator.cli.args import Parser, parse_date, parse_jobs
 from generator.cli.importing import add_import_command, import_files
 from generator.cli.init import add_init_command, init_site
 from generator.cli.preview import add_new_command, new_record, serve
+from generator.cli.progress import TerminalProgress, stage_times
+from generator.load.cache import CACHE_DIR
 from generator.outputs.noticelist import NoticeChanges
 
 
@@ -46,6 +49,13 @@ def make_parser() -> argparse.ArgumentParser:
         help="byggdagen (standard: demo_date i site.yaml, annars SOURCE_DATE_EPOCH, annars idag)",
     )
     common.add_argument("--strict", action="store_true", help="behandla varningar som fel (för CI)")
+    common.add_argument(
+        "--cache",
+        type=Path,
+        metavar="MAPP",
+        help=f"byggcachens mapp (standard: {CACHE_DIR} i webbplatsens mapp); bara det som ändrats görs om",
+    )
+    common.add_argument("--no-cache", action="store_true", help="bygg utan cache: läs och skriv ingen")
     common.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     text_or_json = Parser(add_help=False)
     text_or_json.add_argument(
@@ -56,7 +66,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b = sub.add_parser(
         "build",
-        parents=[common, ci_options()],
+        parents=[common, ci_options(), work_options()],
         add_help=False,
         help="bygg webbplatsen",
         description="Bygger webbplatsen till utdatamappen.",
@@ -86,7 +96,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "check",
-        parents=[common, ci_options()],
+        parents=[common, ci_options(), work_options()],
         add_help=False,
         help="kontrollera allt innehåll utan att skriva något",
         description="Kontrollerar site.yaml och alla poster; skriver ingenting.",
@@ -95,6 +105,25 @@ def make_parser() -> argparse.ArgumentParser:
     add_import_command(sub)
     add_init_command(sub)
     return parser
+
+
+def work_options() -> Parser:
+    """Return the options of build and check on how they work: processes and stage times."""
+    jobs = Parser(add_help=False)
+    jobs.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="visa tiden för varje steg (och hur mycket som togs ur cachen) före sammanfattningen",
+    )
+    jobs.add_argument(
+        "--jobs",
+        type=parse_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=f"antal processer som delar på arbetet (standard: datorns kärnor, här {default_jobs()})",
+    )
+    return jobs
 
 
 def ci_options() -> Parser:
@@ -137,10 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         drafts=args.drafts,
         build_date=args.date,
         write=args.command == "build",
+        jobs=args.jobs,
+        cache=None if args.no_cache else args.cache or args.site / CACHE_DIR,
     )
-    result = build(options)
+    progress = TerminalProgress(sys.stderr) if args.format == "text" and sys.stderr.isatty() else None
+    result = build(options, listener=progress)
+    if progress is not None:
+        progress.finish()
     written = args.report is None or write_report(args.report, gitlab_report(result.diagnostics, args.site))
-    report(result, args.command, args.format, args.strict, args.site)
+    report(result, args.command, args.format, args.strict, args.site, args.verbose)
     return 0 if result.ok and written else 1
 
 
@@ -157,10 +191,15 @@ def write_report(path: Path, text: str) -> bool:
     return True
 
 
-def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path) -> None:
-    """Print every diagnostic, what changes soon, and the summary (which ends the output)."""
+def report(
+    result: BuildResult, command: str, fmt: str, strict: bool, site: Path, verbose: bool = False
+) -> None:
+    """Print every diagnostic, what changes soon, the stage times if asked for, and the summary.
+
+    The summary ends the output.
+    """
     out = sys.stderr
-    for diagnostic in result.diagnostics:
+    for diagnostic in [*result.diagnostics, *result.cache_warnings]:
         if fmt == "github":
             print(github_command(diagnostic, site), flush=True)
         else:
@@ -172,6 +211,8 @@ def report(result: BuildResult, command: str, fmt: str, strict: bool, site: Path
         for change in result.changes:
             verb = "publiceras" if change.appears else "avpubliceras"
             print(f"  {change.day.isoformat()} {verb}: {change.record.rel} ({change.record.titel})")
+    if verbose:
+        print("\n".join(["Tid per steg:", *stage_times(result)]))
     fatal = errors_in(result.diagnostics, strict)
     if not result.ok:
         print(summarize_failure(fatal or result.diagnostics), file=out)

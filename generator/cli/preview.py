@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from generator.base.diagnostics import Diagnostic, errors_in, summarize_failure
 from generator.cli.args import parse_date
 from generator.config.settings import load_config
+from generator.load.cache import CACHE_DIR
 from generator.model.publishing import build_day
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def serve(args: argparse.Namespace) -> int:
         poll=args.poll,
         build_date=args.date,
         report=_Reporter(args.format).report,
+        cache=None if args.no_cache else args.cache or args.site / CACHE_DIR,
     )
     try:
         session.start()

@@ -87,9 +87,13 @@ def _name_of(key: str, renamed: Mapping[str, RenamedKey]) -> str:
     return ALIASES.get(name, name)
 
 
-def written_as(data: Mapping[str, Any], key: str) -> str:
-    """Return the spelling the author used for ``key`` (so positions are found)."""
-    if key in data:
-        return key
+def spellings(data: Mapping[str, Any]) -> dict[str, str]:
+    """Return the spelling the author used for each key, by the contract's name of the key.
+
+    A record asks for the spelling of every key it reads: one pass here spares a pass per key.
+    """
     renamed = renamed_keys()
-    return next((str(k) for k in data if _name_of(str(k), renamed) == key), key)
+    spelled: dict[str, str] = {}
+    for key in data:
+        spelled.setdefault(_name_of(str(key), renamed), str(key))
+    return spelled

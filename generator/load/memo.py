@@ -1,21 +1,29 @@
-"""Remember what each record file gave, so the preview re-reads and re-renders only what changed.
+"""Remember what each record file gave, so the preview and a build with a cache redo only what changed.
 
-A normal build uses a disabled memo (every call computes). ``beslut serve`` keeps one enabled memo
-between rebuilds: a file is read again only when its size, mtime or inode changed (or the watcher
-named it), and the later stages are keyed by the file's whole text, so an unchanged record costs one
-dictionary look-up. Every key holds every input of the stage it remembers; what is not in the key
-(site.yaml) resets the memo when it changes.
+``beslut serve`` keeps one enabled memo between rebuilds: a file is read again only when its size,
+mtime or inode changed (or the watcher named it), and the later stages are keyed by the file's whole
+text, so an unchanged record costs one dictionary look-up. Every key holds every input of the stage it
+remembers; what is not in the key (site.yaml) resets the memo when it changes.
+
+Behind the memory, a memo may have a build cache (``cache.BuildCache``): what is not in memory is
+looked up there by the digest of all its inputs (site.yaml and the list of attachments included), and
+what had to be made is kept there for the next build. A normal build without a cache computes
+everything (``enabled=False``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from generator.base.diagnostics import Diagnostic
-from generator.base.sources import SourceFile, find_record_paths, read_source
+from generator.base.digest import digest
+from generator.base.sources import SourceFile, attachments_digest, find_record_paths, read_source
+from generator.base.workers import Workers
+from generator.load.cache import MISSING, BuildCache
+from generator.load.lookups import Lookup, plain_fields, plain_values, recording, still_valid
 
 T = TypeVar("T")
 _MISSING = object()
@@ -24,8 +32,12 @@ _MISSING = object()
 class Memo:
     """Per-file results of the build's stages, kept between preview rebuilds."""
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, store: BuildCache | None = None) -> None:
         self.enabled = enabled
+        self.store = store
+        """The build cache behind the memory, if any."""
+        self._context = b""
+        """The digest of what every file's checks read besides the file (site.yaml, the attachments)."""
         self._values: dict[Hashable, Any] = {}
         self._used: set[Hashable] = set()
         self._entries: dict[int, _RememberedEntry] = {}
@@ -34,6 +46,8 @@ class Memo:
         self._config: object = _MISSING
         self.hits = 0
         self.misses = 0
+        self.made: dict[str, int] = {}
+        """How many values each stage made in the last build (``fil``, ``text``): not remembered, not kept."""
         self.files_read = 0
 
     def start(self, config: object) -> None:
@@ -41,11 +55,13 @@ class Memo:
         if self._config is not _MISSING and self._config != config:
             self.clear()
         self._config = config
+        self._context = digest(config) if self.store is not None else b""
         # Keep only what the previous build used: old versions of edited files drop out.
         self._values = {k: v for k, v in self._values.items() if k in self._used}
         self._entries = {k: v for k, v in self._entries.items() if k in self._used_entries}
         self._used, self._used_entries, self._same = set(), set(), {}
         self.hits = self.misses = self.files_read = 0
+        self.made = {}
 
     def clear(self) -> None:
         """Forget everything."""
@@ -65,6 +81,39 @@ class Memo:
             value = self._values[key] = compute(*args)
             self.misses += 1
         return value
+
+    def map(
+        self, stage: str, sources: Sequence[SourceFile], compute: Callable[[SourceFile], T], workers: Workers
+    ) -> list[T]:
+        """Return ``compute(source)`` for each of ``sources``, remembered under ``(stage, source)``.
+
+        What is not remembered (nor kept in the build cache) is computed by ``workers``; ``compute``
+        may read nothing but its file, site.yaml and whether attachments are there.
+        """
+        values: list[Any] = [
+            self._values.get((stage, source), _MISSING) if self.enabled else _MISSING for source in sources
+        ]
+        kept: dict[int, bytes] = {}
+        if self.store is not None:
+            for i, source in enumerate(sources):
+                if values[i] is _MISSING:
+                    kept[i] = key = digest(stage, self._context, source)
+                    found = self.store.load(key)
+                    values[i] = _MISSING if found is MISSING else found
+        missing = [i for i, value in enumerate(values) if value is _MISSING]
+        self.made[stage] = self.made.get(stage, 0) + len(missing)
+        for i, value in zip(missing, workers.map(compute, [sources[i] for i in missing]), strict=True):
+            values[i] = value
+            if self.store is not None:
+                self.store.keep(kept[i], value)
+        if self.enabled:
+            self._values.update(
+                ((stage, source), value) for source, value in zip(sources, values, strict=True)
+            )
+            self._used.update((stage, source) for source in sources)
+            self.hits += len(sources) - len(missing)
+            self.misses += len(missing)
+        return values
 
     def forget_file(self, path: Path) -> None:
         """Read ``path`` again next time, even if its size and mtime look unchanged."""
@@ -92,6 +141,8 @@ class Memo:
             result = self.get(key, read_source, path, site_dir)
             self.files_read += self.misses - before
             (problems if isinstance(result, Diagnostic) else sources).append(result)  # type: ignore[arg-type]
+        if self.store is not None:
+            self._context = digest(self._context, attachments_digest(content_dir))
         return sources, problems
 
     def entry(self, make: Callable[[Any, str, Any], T], record: Any, mask_label: str, index: Any) -> T:
@@ -100,8 +151,68 @@ class Memo:
         ``index`` is a frozen dataclass of mappings (the link index): a title changed elsewhere in the
         site re-renders only the records whose text looked that title up.
         """
+        return self.texts(make, [record], mask_label, index, Workers(1))[0]
+
+    def texts(
+        self,
+        make: Callable[[Any, str, Any], T],
+        records: Sequence[Any],
+        mask_label: str,
+        index: Any,
+        workers: Workers,
+    ) -> list[T]:
+        """Return ``make(record, mask_label, index)`` for each record (see ``entry``).
+
+        What is neither remembered nor kept in the build cache is made by ``workers``.
+        """
+        values: list[Any] = [self._remembered(record, mask_label, index) for record in records]
+        kept = self._kept_texts(records, values, mask_label, index)
+        missing = [i for i, value in enumerate(values) if value is _MISSING]
+        self.made["text"] = self.made.get("text", 0) + len(missing)
+        noting = self.enabled or self.store is not None
+
+        def recorded(record: Any) -> tuple[T, list[Lookup]]:
+            lookups: list[Lookup] = []
+            return make(record, mask_label, recording(index, lookups) if noting else index), lookups
+
+        made = workers.map(recorded, [records[i] for i in missing], chunk=16)
+        for i, (value, lookups) in zip(missing, made, strict=True):
+            values[i] = value
+            if self.enabled:
+                remembered = _RememberedEntry(records[i], mask_label, index, lookups, value)
+                self._entries[id(records[i])] = remembered
+            if self.store is not None:
+                self.store.keep(kept[i], (lookups, value), stand_in=records[i])
+        self.misses += len(missing) if self.enabled else 0
+        return values
+
+    def _kept_texts(
+        self, records: Sequence[Any], values: list[Any], mask_label: str, index: Any
+    ) -> dict[int, bytes]:
+        """Fill in ``values`` from the build cache where it is still valid; return the keys of the others."""
+        kept: dict[int, bytes] = {}
+        if self.store is None:
+            return kept
+        plain = plain_values(index)
+        for i, record in enumerate(records):
+            if values[i] is not _MISSING:
+                continue
+            kept[i] = key = digest("text", record, mask_label, plain)
+            found = self.store.load(key, stand_in=record)
+            if found is not MISSING:
+                lookups, value = cast(tuple[list[Lookup], Any], found)
+                if still_valid(index, lookups, self._equal):
+                    values[i] = value
+                    if self.enabled:
+                        self._entries[id(record)] = _RememberedEntry(
+                            record, mask_label, index, lookups, value
+                        )
+        return kept
+
+    def _remembered(self, record: Any, mask_label: str, index: Any) -> Any:
+        """Return what ``make`` gave for ``record`` last time if it would give the same now, else _MISSING."""
         if not self.enabled:
-            return make(record, mask_label, index)
+            return _MISSING
         self._used_entries.add(id(record))
         remembered = self._entries.get(id(record))
         if (
@@ -110,27 +221,18 @@ class Memo:
             and self._still_valid(remembered, mask_label, index)
         ):
             self.hits += 1
-            value: T = remembered.value
-            return value
-        self.misses += 1
-        lookups: list[tuple[str, object, object]] = []
-        value = make(record, mask_label, _recording(index, lookups))
-        self._entries[id(record)] = _RememberedEntry(record, mask_label, index, lookups, value)
-        return value
+            return remembered.value
+        return _MISSING
 
     def _still_valid(self, remembered: _RememberedEntry, mask_label: str, index: Any) -> bool:
         """Return True when rendering the record again would read exactly the same values."""
         if mask_label != remembered.mask_label:
             return False
         old = remembered.index
-        for name in _plain_fields(index):
+        for name in plain_fields(index):
             if not self._equal(getattr(index, name), getattr(old, name)):
                 return False
-        for name, key, seen in remembered.lookups:
-            current = getattr(index, name)
-            if not self._equal(current if key is _WHOLE else current.get(key, _MISSING), seen):
-                return False
-        return True
+        return still_valid(index, remembered.lookups, self._equal)
 
     def _equal(self, a: object, b: object) -> bool:
         """Compare two values, each pair once per build (every record looks up the same boards)."""
@@ -155,48 +257,5 @@ class _RememberedEntry:
     record: Any
     mask_label: str
     index: Any
-    lookups: list[tuple[str, object, object]]
+    lookups: list[Lookup]
     value: Any
-
-
-def _plain_fields(index: Any) -> tuple[str, ...]:
-    """Return the fields of ``index`` that are not mappings (compared whole)."""
-    names = (f.name for f in dataclasses.fields(index))
-    return tuple(n for n in names if not isinstance(getattr(index, n), Mapping))
-
-
-_WHOLE = object()
-
-
-def _recording(index: Any, lookups: list[tuple[str, object, object]]) -> Any:
-    """Return ``index`` with each mapping wrapped so that every look-up is written to ``lookups``."""
-    wrapped = {
-        f.name: _RecordingMapping(f.name, getattr(index, f.name), lookups)
-        for f in dataclasses.fields(index)
-        if isinstance(getattr(index, f.name), Mapping)
-    }
-    return dataclasses.replace(index, **wrapped)
-
-
-class _RecordingMapping(Mapping[Any, Any]):
-    """A read-only view of a mapping that notes each key asked for (and the whole, when iterated)."""
-
-    def __init__(
-        self, name: str, inner: Mapping[Any, Any], lookups: list[tuple[str, object, object]]
-    ) -> None:
-        self._name, self._inner, self._lookups = name, inner, lookups
-
-    def __getitem__(self, key: Any) -> Any:
-        value = self._inner.get(key, _MISSING)
-        self._lookups.append((self._name, key, value))
-        if value is _MISSING:
-            raise KeyError(key)
-        return value
-
-    def __iter__(self) -> Iterator[Any]:
-        self._lookups.append((self._name, _WHOLE, self._inner))
-        return iter(self._inner)
-
-    def __len__(self) -> int:
-        self._lookups.append((self._name, _WHOLE, self._inner))
-        return len(self._inner)

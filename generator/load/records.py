@@ -16,7 +16,7 @@ from generator.base.slugs import SLUG_RE, slugify
 from generator.base.suggest import did_you_mean
 from generator.config.settings import SiteConfig
 from generator.load.attachments import read_attachments, read_image
-from generator.load.contract import canonical_keys, written_as
+from generator.load.contract import canonical_keys, spellings
 from generator.load.frontmatter import SplitRecord
 from generator.load.owners import read_board, read_organisation, read_site_owned
 
@@ -37,8 +37,10 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     reader.unknown_keys(data, (), KEYS, _EXTRA_HINT)
     g = data.get
 
+    spelled = spellings(split.meta.data)
+
     def at(key: str) -> tuple[str]:
-        return (written_as(split.meta.data, key),)
+        return (key if key in split.meta.data else spelled.get(key, key),)
 
     titel = reader.text(
         g("titel"), at("titel"), "titel", required=True, hint="skriv ärendemeningen, t.ex. titel: Budget 2024"

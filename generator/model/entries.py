@@ -46,8 +46,10 @@ def record_text(record: Record, mask_label: str, index: LinkIndex) -> RecordText
     )
 
 
-Memoize = Callable[[Callable[[Record, str, LinkIndex], RecordText], Record, str, LinkIndex], RecordText]
-"""How texts are made: directly, or through the preview's memo (``Memo.entry``)."""
+MakeTexts = Callable[
+    [Callable[[Record, str, LinkIndex], RecordText], Sequence[Record], str, LinkIndex], list[RecordText]
+]
+"""How the records' texts are made from ``record_text``: by the memo (``Memo.texts``), in worker processes."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def publish(
     records: Sequence[Record],
     day: dt.date,
     mask_label: str,
-    memoize: Memoize,
+    make_texts: MakeTexts,
     drafts: bool = False,
     scheduled: bool = False,
 ) -> Published:
@@ -74,4 +76,4 @@ def publish(
     published = [r for r, s in zip(records, states, strict=True) if s is Visibility.PUBLISHED]
     withdrawn = [r for r, s in zip(records, states, strict=True) if s is Visibility.WITHDRAWN]
     index = build_link_index(config.base_path, config.organisations, published)
-    return Published([memoize(record_text, r, mask_label, index) for r in published], withdrawn, index)
+    return Published(make_texts(record_text, published, mask_label, index), withdrawn, index)

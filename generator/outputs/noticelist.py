@@ -2,8 +2,8 @@
 
 The list is part of the site (a machine-readable notice board) and the memory of the board between builds:
 the build reads the previous output's list before it swaps the new site in. A CI job starts from a fresh
-checkout, without the previous output; it keeps the list in the build cache folder (``.beslut-cache/``, which
-the CI files restore and save), so the nightly run can say what went up and what came down.
+checkout, without the previous output; it keeps the list in the build cache folder (``.beslut-cache/`` or
+``--cache``, which the CI files restore and save), so the nightly run can say what went up and what came down.
 """
 
 from __future__ import annotations
@@ -17,15 +17,13 @@ from typing import Any
 from generator.base.jsontext import dump_json
 from generator.base.urls import NOTICE_BOARD
 from generator.config.i18n import Translator
+from generator.load.cache import NOTICE_COPY
 from generator.model.site import Site
 from generator.pages.notices import announcements, decision_notices, minutes_notices
 from generator.pages.pages import PageMaker
 
 NOTICE_LIST = NOTICE_BOARD + "/anslag.json"
-"""Where the list is written in the output."""
-CACHE_DIR = ".beslut-cache"
-"""The build cache folder of a site; the list is kept there too when it exists."""
-CACHE_COPY = "anslagstavla.json"
+"""Where the list is written in the output (and kept in the build cache folder, ``CACHE_DIR``)."""
 
 
 @dataclass(frozen=True)
@@ -95,9 +93,9 @@ def compare_notices(previous: bytes | None, current: bytes) -> NoticeChanges:
     return NoticeChanges(len(now), len(now - before), len(before - now))
 
 
-def previous_notice_list(output: Path, site_dir: Path) -> bytes | None:
+def previous_notice_list(output: Path, cache: Path | None) -> bytes | None:
     """Return the list of the last build: in the output it replaces, else the copy in the build cache."""
-    for path in (output / NOTICE_LIST, site_dir / CACHE_DIR / CACHE_COPY):
+    for path in (output / NOTICE_LIST, *([cache / NOTICE_COPY] if cache else [])):
         try:
             return path.read_bytes()
         except OSError:
@@ -105,8 +103,7 @@ def previous_notice_list(output: Path, site_dir: Path) -> bytes | None:
     return None
 
 
-def keep_notice_list(site_dir: Path, output: Path) -> None:
-    """Keep a copy of the output's list in the build cache folder, when the site has one (CI restores it)."""
-    cache = site_dir / CACHE_DIR
-    if cache.is_dir():
-        (cache / CACHE_COPY).write_bytes((output / NOTICE_LIST).read_bytes())
+def keep_notice_list(cache: Path | None, output: Path) -> None:
+    """Keep a copy of the output's list in the build cache folder, when the build has one (CI restores it)."""
+    if cache is not None and cache.is_dir():
+        (cache / NOTICE_COPY).write_bytes((output / NOTICE_LIST).read_bytes())

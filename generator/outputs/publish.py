@@ -5,24 +5,33 @@ A failed page, a failed search index or a refused output folder leaves the publi
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic, errors_in
+from generator.base.workers import Claims, Workers
 from generator.config.load import Settings
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences
 from generator.outputs.links import PageLinker
 from generator.outputs.noticelist import NOTICE_LIST, NoticeChanges, compare_notices, previous_notice_list
 from generator.outputs.registry import OUTPUTS, Written
-from generator.outputs.write import Staging, check_output_dir
+from generator.outputs.write import StagedPart, Staging, check_output_dir
 from generator.pages.jobs import page_jobs
-from generator.pages.render import TEMPLATE_ERRORS, make_environment, render_page, template_problem
+from generator.pages.kinds import KINDS
+from generator.pages.render import TEMPLATE_ERRORS, PageRenderer, make_environment, template_problem
 
 Timer = Callable[[str], AbstractContextManager[None]]
 """Times one named stage (``BuildResult.stage``)."""
+
+PAGE_CHUNK = 32
+"""Pages a worker claims at a time."""
+OUTPUTS_STAGE = "flöden och data"
+"""The stage that writes every output but the search index (feeds, calendars, open data, sitemap)."""
 
 
 @dataclass
@@ -32,6 +41,8 @@ class Publication:
     output: Path | None = None
     """The published folder; None when nothing was swapped in."""
     pages: int = 0
+    reused: int = 0
+    """Files taken unchanged from the build cache."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notices: NoticeChanges | None = None
     """The notice board compared with the output it replaced (None without the outputs)."""
@@ -46,34 +57,32 @@ def publish_site(
     xrefs: CrossReferences,
     timer: Timer,
     staging_class: Callable[[Path], Staging] = Staging,
+    workers: Workers | None = None,
     extras: bool = True,
     search: bool = True,
+    cache_dir: Path | None = None,
 ) -> Publication:
-    """Render every page into a staging folder, add the outputs, index it, and swap it in."""
+    """Render every page into a staging folder, add the outputs, index it, and swap it in.
+
+    ``cache_dir`` is the build cache's folder, where the notice list of the last build may be kept.
+    """
     done = Publication()
     refused = check_output_dir(output, settings.config.site_dir)
     if refused is not None:
         done.diagnostics.append(refused)
         return done
-    t = settings.translator
-    env = make_environment(settings.theme, t)
-    linker = PageLinker(site, t, xrefs)
-    pages: list[str] = []
+    t, workers = settings.translator, workers or Workers(1)
     with staging_class(output) as staging:
         with timer("sidor"):
-            for job in map(linker.annotate, page_jobs(site, t)):
-                try:
-                    staging.write_page(job.file, job, render_page, env, job)
-                except TEMPLATE_ERRORS as exc:
-                    done.diagnostics.append(template_problem(exc, settings.config.site_dir, job))
-                    return done
-                pages.append(job.path)
-                if job.page.indexed:
-                    done.searched.append((job.path, job.file))
-        done.pages = len(pages)
-        written = Written(site, t, tuple(pages), tuple(done.searched))
+            pages, searched, problem = write_pages(settings, site, xrefs, staging, workers)
+        if problem is not None:
+            done.diagnostics.append(problem)
+            return done
+        done.pages, done.searched = len(pages), searched
+        written = Written(site, t, tuple(pages), tuple(searched))
         if extras:
-            write_outputs(written, staging, timer)
+            with timer(OUTPUTS_STAGE):
+                write_outputs(written, staging, workers)
         with timer("filer"):
             copy_assets(settings, site, staging)
         for out in (o for o in OUTPUTS if o.search and search):
@@ -82,20 +91,89 @@ def publish_site(
             done.diagnostics += problems
             if errors_in(problems):
                 return done
-        previous = previous_notice_list(output, settings.config.site_dir) if extras else None
-        staging.swap()
+        previous = previous_notice_list(output, cache_dir) if extras else None
+        with timer("publicera"):
+            staging.swap()
+        done.reused = getattr(staging, "reused", 0)
     done.output = output
     if extras:
         done.notices = compare_notices(previous, (output / NOTICE_LIST).read_bytes())
     return done
 
 
-def write_outputs(written: Written, staging: Staging, timer: Timer) -> None:
-    """Write the files of every output but the search index: feeds, calendars, open data, sitemap."""
-    for out in OUTPUTS:
-        with timer(out.stage):
-            for path, data in out.files(written):
+@dataclass(frozen=True)
+class _PagesPart:
+    """The pages one worker wrote: (number, address, file, searched) of each; the first template failure."""
+
+    process: int
+    pages: list[tuple[int, str, str, bool]]
+    staged: StagedPart
+    problem: tuple[int, Diagnostic] | None = None
+
+
+def write_pages(
+    settings: Settings, site: Site, xrefs: CrossReferences, staging: Staging, workers: Workers
+) -> tuple[list[str], list[tuple[str, str]], Diagnostic | None]:
+    """Render every page into ``staging``; return their addresses in order, or the first broken page.
+
+    Also returned: (address, file) of the pages searched by their text (``PageContext.indexed``).
+
+    Every worker walks the same jobs in the same order and renders the chunks it claims, so the pages
+    (and the first page a broken template stops at) are the same for any number of workers.
+    """
+    t = settings.translator
+    env = make_environment(settings.theme, t)
+    for spec in KINDS.values():  # compiled once here, not once in each worker
+        with contextlib.suppress(*TEMPLATE_ERRORS):  # reported at the first page that needs it
+            env.get_template(spec.template)
+    linker, render = PageLinker(site, t, xrefs), PageRenderer(env)
+
+    def part(claims: Claims) -> _PagesPart:
+        mark, mine = staging.mark(), False
+        pages: list[tuple[int, str, str, bool]] = []
+        for number, job in enumerate(page_jobs(site, t)):
+            if number % PAGE_CHUNK == 0:
+                mine = claims.take(number // PAGE_CHUNK)
+            if not mine:
+                continue
+            job = linker.annotate(job)
+            try:
+                staging.write_page(job.file, job, render, job)
+            except TEMPLATE_ERRORS as exc:
+                claims.stop()
+                problem = (number, template_problem(exc, settings.config.site_dir, job))
+                return _PagesPart(os.getpid(), pages, staging.since(mark), problem)
+            pages.append((number, job.path, job.file, job.page.indexed))
+        return _PagesPart(os.getpid(), pages, staging.since(mark))
+
+    parts = workers.each(part, unit=PAGE_CHUNK)
+    for made in parts:
+        if made.process != os.getpid():
+            staging.absorb(made.staged)
+    problems = sorted((p for p in (made.problem for made in parts) if p is not None), key=lambda p: p[0])
+    if problems:
+        return [], [], problems[0][1]
+    written = sorted(p for made in parts for p in made.pages)
+    return [p[1] for p in written], [(p[1], p[2]) for p in written if p[3]], None
+
+
+def write_outputs(written: Written, staging: Staging, workers: Workers) -> None:
+    """Write the files of every output but the search index: feeds, calendars, open data, sitemap.
+
+    Each output is made whole by one worker, the outputs shared among the workers.
+    """
+    outputs = [out for out in OUTPUTS if not out.search]
+
+    def part(claims: Claims) -> tuple[int, StagedPart]:
+        mark = staging.mark()
+        while (number := claims.next()) < len(outputs):
+            for path, data in outputs[number].files(written):
                 staging.write_bytes(path, data)
+        return os.getpid(), staging.since(mark)
+
+    for process, staged in workers.each(part, len(outputs), total=len(outputs)):
+        if process != os.getpid():
+            staging.absorb(staged)
 
 
 def copy_assets(settings: Settings, site: Site, staging: Staging) -> None:

@@ -48,7 +48,7 @@ class Output:
     """One output: its files, and the links pages have to it (none by default)."""
 
     stage = ""
-    """The name the build's timings give it."""
+    """The name the build's timings give the search index (the others are timed together)."""
     linked_from: frozenset[PageKind] = frozenset()
     """The page kinds that link to it (as documented; ``alternates`` and ``subscribe`` say exactly)."""
     search = False

@@ -9,9 +9,17 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class StagedPart:
+    """What a worker process wrote into the staging folder, for the build's own ``Staging`` to take in."""
+
+    files: tuple[str, ...]
 
 
 class Staging:
@@ -21,6 +29,8 @@ class Staging:
         self.output = output
         self.root = output.parent / f".{output.name}.staging-{os.getpid()}"
         self.written: set[str] = set()
+        self._order: list[str] = []
+        self._folders: set[str] = set()
 
     def __enter__(self) -> Staging:
         if self.root.exists():
@@ -35,12 +45,8 @@ class Staging:
 
     def write_text(self, rel: str, text: str) -> None:
         """Write one file; refuse to write the same path twice (two pages claiming one address)."""
-        if rel in self.written:
-            raise RuntimeError(f"två sidor skrivs till samma fil: {rel}")
-        self.written.add(rel)
-        target = self.root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        self._claim(rel, "två sidor skrivs till samma fil")
+        self._write(rel, text.encode("utf-8"))
 
     def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
         """Write ``render(*args)`` at ``rel``; ``source`` is all the text depends on (the page job).
@@ -51,21 +57,46 @@ class Staging:
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write one file byte for byte (CRLF calendars, feeds); refuse to write the same path twice."""
-        if rel in self.written:
-            raise RuntimeError(f"två filer skrivs till samma adress: {rel}")
-        self.written.add(rel)
-        target = self.root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        self._claim(rel, "två filer skrivs till samma adress")
+        self._write(rel, data)
 
     def copy_file(self, source: Path, rel: str) -> None:
         """Copy one file in (static assets, attachments); a later copy of the same path is skipped."""
         if rel in self.written:
             return
+        self._claim(rel, "")
+        shutil.copyfile(source, self.place(rel))
+
+    def mark(self) -> int:
+        """Return where the files written from now on begin (see ``since``)."""
+        return len(self._order)
+
+    def since(self, mark: int) -> StagedPart:
+        """Return what was written since ``mark``: a worker's part, for ``absorb``."""
+        return StagedPart(tuple(self._order[mark:]))
+
+    def absorb(self, part: StagedPart) -> None:
+        """Take in what a worker process wrote (refusing a file two workers both wrote)."""
+        for rel in part.files:
+            self._claim(rel, "två sidor skrivs till samma fil")
+
+    def place(self, rel: str) -> Path:
+        """Return where ``rel`` is written in the staging folder, its folder made."""
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        return self.root / rel
+
+    def _claim(self, rel: str, twice: str) -> None:
+        if rel in self.written:
+            raise RuntimeError(f"{twice}: {rel}")
         self.written.add(rel)
-        target = self.root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        self._order.append(rel)
+
+    def _write(self, rel: str, data: bytes) -> None:
+        with open(self.place(rel), "wb") as file:
+            file.write(data)
 
     def swap(self) -> None:
         """Replace the output with the staged site: two renames, the old site removed last."""

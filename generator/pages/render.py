@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.digest import digest, digest_files
 from generator.base.jsontext import json_text
 from generator.config.i18n import Translator
 from generator.config.theme import BUILTIN_THEMES, Theme
@@ -48,7 +49,7 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
     """
     own = jinja2.FileSystemLoader([str(p) for p in theme.template_dirs()])
     themes_only = jinja2.FileSystemLoader([str(d / "templates") for d in theme.theme_dirs])
-    env = jinja2.Environment(
+    env = DayWatchingEnvironment(
         loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"theme": themes_only}), own]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -56,6 +57,9 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_COMPILED,
+        # An environment serves one build, during which no template changes: not asking the file
+        # system before every use of a template spares five stat calls per page.
+        auto_reload=False,
     )
     env.globals["t"] = t
     # tojson writes through the build's one JSON writer (Jinja adds its escape of "'" for attributes).
@@ -64,11 +68,66 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
     env.filters["iso"] = _iso
     env.filters["hyphenate"] = hyphenate
     env.filters["hyphenate_html"] = hyphenate_html
+    env.filters["attr"] = _attr
     return env
 
 
 def _json_text(data: Any, **_jinja_options: Any) -> str:
     return json_text(data)
+
+
+def templates_digest(theme: Theme, t: Translator) -> bytes:
+    """Return the digest of everything but its job that a page depends on: templates and UI strings."""
+    folders = [*theme.template_dirs(), *(d / "templates" for d in theme.theme_dirs)]
+    each = [(str(root), digest_files([f for f in root.rglob("*") if f.is_file()], root)) for root in folders]
+    return digest(each, t)
+
+
+class DayWatchingEnvironment(jinja2.Environment):
+    """Jinja's environment, noting whether a template read the build day (``page.build_date``).
+
+    A page that never read it is the same page on any day, so a cached copy of it may be used on
+    another day. Every way a template reads an attribute or item passes here (``attr`` too, below).
+    """
+
+    read_day = False
+
+    # Jinja's own two methods, with the note added: they run for every attribute a template reads, so
+    # they are not wrapped around the originals (that would cost a call more each time).
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Return ``obj.attribute`` (or else ``obj[attribute]``), noting a read of the build day."""
+        if attribute == "build_date":
+            self.read_day = True
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """Return ``obj[argument]`` (or else the attribute), noting a read of the build day."""
+        if argument == "build_date":
+            self.read_day = True
+        try:
+            return obj[argument]
+        except (AttributeError, TypeError, LookupError):
+            if isinstance(argument, str):
+                try:
+                    return getattr(obj, argument)
+                except AttributeError:
+                    pass
+            return self.undefined(obj=obj, name=argument)
+
+
+@jinja2.pass_environment
+def _attr(env: jinja2.Environment, obj: Any, name: str) -> Any:
+    if name == "build_date" and isinstance(env, DayWatchingEnvironment):
+        env.read_day = True
+    return jinja2.filters.do_attr(env, obj, name)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str:
@@ -77,6 +136,24 @@ def _iso(value: dt.date | dt.datetime | None) -> str:
 
 TEMPLATE_ERRORS = (jinja2.TemplateError, KeyError)
 """What a broken template raises: Jinja's errors, and a UI string missing from the translation."""
+
+
+class PageRenderer:
+    """Renders page jobs in one environment, and tells whether the last page read the build day."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.read_day = True
+        """Whether the last page rendered read ``page.build_date`` (True until one was rendered)."""
+
+    def __call__(self, job: PageJob) -> str:
+        """Render ``job`` (see ``render_page``)."""
+        watching = isinstance(self.env, DayWatchingEnvironment)
+        if watching:
+            self.env.read_day = False  # type: ignore[attr-defined]
+        html = render_page(self.env, job)
+        self.read_day = self.env.read_day if watching else True  # type: ignore[attr-defined]
+        return html
 
 
 def render_page(env: jinja2.Environment, job: PageJob) -> str:

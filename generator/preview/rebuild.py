@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import shutil
 import threading
@@ -24,9 +23,10 @@ import jinja2
 from generator.base.diagnostics import Diagnostic
 from generator.build import BuildOptions, BuildResult, Loaded, build
 from generator.load.memo import Memo
+from generator.outputs.cached import CacheUse
 from generator.outputs.write import Staging
 from generator.pages.render import template_problem
-from generator.preview.fingerprint import describe
+from generator.preview.made import Made, StartStaging, made_extra, made_file, made_page
 from generator.preview.watch import Batch, ChangeKind
 
 LIVE = "site"
@@ -35,15 +35,6 @@ LIVE = "site"
 
 class Cancelled(Exception):
     """Raised inside a build that a newer change makes pointless."""
-
-
-@dataclass(frozen=True)
-class Made:
-    """What one output file was made from: its kind (page, file, extra) and a key of its inputs."""
-
-    kind: str
-    key: str | None
-    """The page's digest, the source file's stat or the content's hash; None: always make again."""
 
 
 class PreviewStaging(Staging):
@@ -82,8 +73,7 @@ class PreviewStaging(Staging):
     def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
         """Keep the served page if its digest is unchanged; else render it."""
         self._check_cancel()
-        digest = describe(source)
-        made = Made("page", None if digest is None else "page:" + digest)
+        made = made_page(source)
         if self.reuse_pages and self._keep(rel, made):
             return
         self.write_text(rel, render(*args))
@@ -93,7 +83,7 @@ class PreviewStaging(Staging):
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write a feed, calendar or data file, unless the served one has the same bytes."""
         self._check_cancel()
-        made = Made("extra", hashlib.blake2b(data, digest_size=16).hexdigest())
+        made = made_extra(data)
         if not self._keep(rel, made):
             super().write_bytes(rel, data)
             self.manifest[rel] = made
@@ -102,8 +92,7 @@ class PreviewStaging(Staging):
         """Copy a static file or attachment, unless the served copy came from the same file."""
         if rel in self.written:
             return
-        st = source.stat()
-        made = Made("file", f"{source}:{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
+        made = made_file(source)
         if not self._keep(rel, made):
             super().copy_file(source, rel)
             self.manifest[rel] = made
@@ -177,8 +166,17 @@ class Rebuild:
 class PreviewBuilder:
     """Rebuilds one site into ``OUT/site``, remembering what it can between builds."""
 
-    def __init__(self, site_dir: Path, out: Path, base_url: str, build_date: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        out: Path,
+        base_url: str,
+        build_date: dt.date | None = None,
+        cache: Path | None = None,
+    ) -> None:
         self.site_dir = site_dir
+        self.cache = cache
+        """The build cache's folder: the first build starts from it, every build keeps its records there."""
         self.out = out
         self.live = out / LIVE
         self.base_url = base_url
@@ -203,6 +201,7 @@ class PreviewBuilder:
             search=False,
             base_url=self.base_url,
             extras=extras,
+            cache=self.cache,
         )
 
     def rebuild(
@@ -223,9 +222,18 @@ class PreviewBuilder:
                 self.memo.forget_mentions(path.name)
         self.number += 1
         reuse = kind in (ChangeKind.CONTENT, ChangeKind.STATIC)
-        staging = PreviewStaging(self.live, self.number, self.manifest, reuse, extras, cancel)
+        staging: PreviewStaging | StartStaging = PreviewStaging(
+            self.live, self.number, self.manifest, reuse, extras, cancel
+        )
+
+        def stage(output: Path, use: CacheUse | None) -> Staging:
+            nonlocal staging
+            if use is not None and not self.live.exists():  # the first build: from the cache
+                staging = StartStaging(output, use)
+            return staging
+
         try:
-            result = build(self.options(extras), self.memo, lambda _out: staging)
+            result = build(self.options(extras), self.memo, stage)
         except Cancelled:
             return None
         except Exception as exc:  # a template error or a bug must not stop the preview

@@ -35,11 +35,13 @@ class PreviewSession:
         build_date: dt.date | None = None,
         search: bool = True,
         report: Callable[[Rebuild], None] | None = None,
+        cache: Path | None = None,
     ) -> None:
         self.site_dir = site_dir.resolve()
         self.out = out.resolve()
         self.host, self.port, self.poll, self.search = host, port, poll, search
         self.build_date = build_date
+        self.cache = cache
         self.report = report or (lambda _rebuild: None)
         self.state = PreviewState()
         self.stopping = threading.Event()
@@ -63,7 +65,7 @@ class PreviewSession:
         self.server = start_server(self.state, self.host, self.port)
         self.out.mkdir(parents=True, exist_ok=True)
         clear_old_output(self.out)
-        self.builder = PreviewBuilder(self.site_dir, self.out, self.server.url, self.build_date)
+        self.builder = PreviewBuilder(self.site_dir, self.out, self.server.url, self.build_date, self.cache)
         self.first = self._rebuild(None)
         self.watcher = Watcher(self._layout(self.first), poll=self.poll)
         self.watcher.start()

@@ -9,7 +9,11 @@ from __future__ import annotations
 import calendar
 import json
 import os
+import pty
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +21,7 @@ import pytest
 
 from generator import __version__
 from tests.conftest import record_text
+from tests.integration.archive import make_archive
 from tests.integration.sitecheck import run_cli, tree_digest
 
 DAY = "2024-06-01"
@@ -79,6 +84,71 @@ def test_build_exits_0_and_prints_the_notice_board_and_one_summary_line(
     assert done.stderr == ""
 
 
+def test_verbose_prints_the_time_of_each_stage_before_the_summary(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    site, out, cache = site_factory(GOOD), tmp_path / "public", tmp_path / "cache"
+    run_cli("build", str(site), "--out", str(out), "--date", DAY, "--cache", str(cache))
+
+    done = run_cli("build", str(site), "--out", str(out), "--date", DAY, "--cache", str(cache), "--verbose")
+
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Tid per steg:"
+    stages = [line.split()[0] for line in lines[1:] if line.endswith(" s")]
+    assert stages[:3] == ["site.yaml", "läsa", "validera"] and "sidor" in stages and "publicera" in stages
+    assert "  gjort på nytt      0 filer kontrollerade, 0 texter renderade" in lines
+    assert any(line.startswith("  ur cachen ") for line in lines)
+    assert SUMMARY.match(lines[-1]) and done.stderr == ""
+
+
+def test_a_terminal_sees_the_progress_of_a_build_that_takes_a_while(tmp_path: Path) -> None:
+    """Under a terminal (a pseudo-terminal here) the stage and the count are shown, then taken away."""
+    site = make_archive(tmp_path / "site", size=600)
+    args = [
+        "build",
+        str(site),
+        "--out",
+        str(tmp_path / "out"),
+        "--no-cache",
+        "--jobs",
+        "1",
+        "--date",
+        "2024-06-20",
+    ]
+    started = time.monotonic()
+    output = run_in_terminal(args)
+    took = time.monotonic() - started
+
+    assert "Klart: " in output
+    if took > 3:  # a machine fast enough to build 600 records within a second shows nothing (by design)
+        assert "\r\x1b[KBygger: sidor " in output, output[:500]
+        *progress, last = output.split("\r\x1b[K")
+        assert all(line.startswith("Bygger: ") for line in progress[1:])
+        assert last.splitlines()[-1].startswith("Klart: ") and "Bygger" not in last
+
+
+def run_in_terminal(args: list[str]) -> str:
+    """Run ``beslut`` with a pseudo-terminal as stdout and stderr; return all it wrote."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", *args], stdout=follower, stderr=follower, stdin=subprocess.DEVNULL
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=300)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
 def test_build_with_content_errors_exits_1_and_lists_every_error(
     site_factory: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -107,6 +177,8 @@ def test_build_with_content_errors_exits_1_and_lists_every_error(
         (["build", "--date", "igår"], 'beslut: fel: argument --date: "igår" är inget datum'),
         (["build", "--format", "xml"], "beslut: fel: argument --format: ogiltigt val: 'xml' (välj bland"),
         (["bygg"], "beslut: fel: argument KOMMANDO: ogiltigt val: 'bygg' (välj bland"),
+        (["build", "--jobs", "0"], 'beslut: fel: argument --jobs: "0" är inget antal processer'),
+        (["check", "--jobs", "alla"], 'beslut: fel: argument --jobs: "alla" är inget antal processer'),
         ([], "beslut: fel: dessa argument krävs: KOMMANDO"),
     ],
 )

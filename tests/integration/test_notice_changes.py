@@ -27,9 +27,9 @@ NO_PREVIOUS = "Anslagstavlan: {} anslag uppe (inget tidigare bygge att jämföra
 SINCE = "Anslagstavlan: {} anslag uppe; sedan förra bygget har {} satts upp och {} tagits ner"
 
 
-def build(site: Path, out: Path, day: str) -> list[str]:
+def build(site: Path, out: Path, day: str, *extra: str) -> list[str]:
     """Build on ``day``; return stdout's lines (the notice line, then the summary)."""
-    done = run_cli("build", str(site), "--out", str(out), "--date", day)
+    done = run_cli("build", str(site), "--out", str(out), "--date", day, *extra)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -107,9 +107,19 @@ def test_without_a_cache_folder_the_site_folder_is_left_alone(
 ) -> None:
     site = site_factory(GOOD)
     before = tree_digest(site)
-    build(site, tmp_path / "public", "2024-06-01")
+    build(site, tmp_path / "public", "2024-06-01", "--no-cache")
     assert tree_digest(site) == before
-    assert build(site, tmp_path / "other", "2024-06-01")[0] == NO_PREVIOUS.format(1)
+    assert build(site, tmp_path / "other", "2024-06-01", "--no-cache")[0] == NO_PREVIOUS.format(1)
+
+
+def test_the_build_cache_keeps_the_list_of_the_last_build(
+    site_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A build keeps its cache in the site folder (or --cache): the next build compares with that."""
+    site, cache = site_factory({**GOOD, **DELEGATION}), tmp_path / "cache"
+    assert build(site, tmp_path / "run1", "2024-05-24", "--cache", str(cache))[0] == NO_PREVIOUS.format(1)
+    assert (cache / "anslagstavla.json").is_file() and not (site / ".beslut-cache").exists()
+    assert build(site, tmp_path / "run2", "2024-06-14", "--cache", str(cache))[0] == SINCE.format(1, 1, 1)
 
 
 def test_an_unreadable_previous_list_is_no_previous_build(

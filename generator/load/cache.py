@@ -1,0 +1,394 @@
+"""The build cache on disk (``.beslut-cache/``): what earlier builds made, by the digest of its inputs.
+
+Two kinds of things are kept. Values (a file's checked record, a record's rendered text) are kept in
+``cache.sqlite`` under the digest of their inputs, each with a checksum. Files (pages, feeds, data)
+are kept as a copy of the last published site per kind of build (``filer/bygge/``,
+``filer/förhandsvisning/``), each noted with the digest of what it was made from and of its bytes;
+the published site and the cache share those files (hard links), which costs no space.
+
+Nothing is trusted unchecked. A cache from another version of beslut or its libraries, or one that
+cannot be read, is emptied and built again; a checksum that does not match, or a kept file that was
+changed or removed, is made again; a folder that is not a beslut cache is not used and not touched;
+each with a warning that names the cache. A value is never written over: its key is its inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import pickle
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from generator.base.diagnostics import Diagnostic, Severity
+from generator.base.digest import digest_bytes, product_digest
+
+try:
+    import fcntl
+except ImportError:  # Windows: two builds at once are not kept apart
+    fcntl = None  # type: ignore[assignment]
+
+CACHE_DIR = ".beslut-cache"
+"""The cache's folder in the site folder, unless ``--cache`` names another."""
+DATABASE = "cache.sqlite"
+FILES = "filer"
+NOTICE_COPY = "anslagstavla.json"
+"""The notice list of the last build, kept here too (``outputs/noticelist.py``: CI restores the folder)."""
+_LOCK = "lås"
+_OWN = (DATABASE, f"{DATABASE}-journal", FILES, "CACHEDIR.TAG", _LOCK)
+"""Every name the cache writes in its folder: the only ones it ever removes."""
+_KNOWN = frozenset((*_OWN, NOTICE_COPY))
+"""Every name beslut writes in the folder: a folder with anything else is not ours."""
+_APPLICATION = 0x6273_6C74
+"""SQLite's application_id of our database ("bslt"): a database of anything else is not ours."""
+_FORMAT = 1
+KEEP_DAYS = 14
+"""Values no build has used for this many days are removed."""
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# beslut: byggcache, kan tas bort när som helst\n"
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file of the last published site, as the cache keeps it."""
+
+    made: bytes
+    """The digest of what it was made from (a page's job, a file's bytes)."""
+    sum: bytes
+    """The digest of its bytes."""
+    size: int
+    mtime_ns: int
+    inode: int
+    ctime_ns: int
+    """With the size, time and inode: as ``git`` knows a file unchanged (no one can set a ctime)."""
+    day: str = ""
+    """The build day, when the page showed it (``page.build_date``); empty when no day shows."""
+
+
+class BuildCache:
+    """An open build cache: read while building, written when the build is done (``close``)."""
+
+    def __init__(self, root: Path, db: sqlite3.Connection, shown: str, writable: bool) -> None:
+        self.root = root
+        self.db = db
+        self.shown = shown
+        """The cache's folder as the warnings name it (relative to the site when inside it)."""
+        self.writable = writable
+        self.created = False
+        """Whether this build started the cache (it is removed again if the build writes no site)."""
+        self.warnings: list[Diagnostic] = []
+        self._handle: BinaryIO | None = None
+        self.hits = 0
+        self.misses = 0
+        self._used: set[bytes] = set()
+        self._new: dict[bytes, bytes] = {}
+        self._damaged = 0
+        self._broken: str | None = None
+
+    @classmethod
+    def open(cls, root: Path, site_dir: Path, writable: bool) -> tuple[BuildCache | None, list[Diagnostic]]:
+        """Open (or start) the cache in ``root``; None, with the reason, when it cannot be used.
+
+        Read-only (``beslut check``), a cache that is not there is not made.
+        """
+        shown = _shown(root, site_dir)
+        names = {p.name for p in root.iterdir()} if root.is_dir() else set()
+        if (root.exists() and not root.is_dir()) or names - _KNOWN:
+            return None, [
+                _warning(shown, "mappen är ingen cache från beslut; den används inte och lämnas orörd")
+            ]
+        ours = names.intersection(_OWN)
+        if ours and DATABASE not in ours:
+            return _start_over(root, site_dir, writable, "cachen är ofullständig")
+        if not writable and not ours:
+            return None, []
+        try:
+            db = _connect(root, writable)
+            cache = cls(root, db, shown, writable)
+            problem = cache._check()
+        except (OSError, sqlite3.Error) as exc:
+            return _start_over(root, site_dir, writable, f"cachen kan inte läsas ({exc})")
+        if problem is not None:
+            db.close()
+            return _start_over(root, site_dir, writable, problem)
+        if not cache._lock():
+            db.close()
+            return None, [
+                _warning(shown, "cachen används av ett annat bygge just nu; det här bygget klarar sig utan")
+            ]
+        return cache, []
+
+    def _lock(self) -> bool:
+        """Hold the cache for this build (shared when only reading); False when another build holds it."""
+        if fcntl is None:
+            return True
+        handle = open(self.root / _LOCK, "a+b" if self.writable else "rb")  # noqa: SIM115 (held until close)
+        try:
+            fcntl.flock(handle, (fcntl.LOCK_EX if self.writable else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._handle = handle
+        return True
+
+    def _check(self) -> str | None:
+        """Return why this database is not a usable cache, or None."""
+        app = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if app == 0 and self.writable and self._empty():
+            self._create()
+            return None
+        if app != _APPLICATION or self.db.execute("PRAGMA user_version").fetchone()[0] != _FORMAT:
+            return "cachen skrevs av ett annat program eller en annan version av beslut"
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'product'").fetchone()
+        if row is None or row[0] != product_digest():
+            return "cachen skrevs av en annan version av beslut eller av dess bibliotek"
+        return None
+
+    def _empty(self) -> bool:
+        count: int = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return count == 0
+
+    def _create(self) -> None:
+        with self.db:
+            self.db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            self.db.execute(
+                "CREATE TABLE entry (key BLOB PRIMARY KEY, value BLOB NOT NULL, sum BLOB NOT NULL,"
+                " used INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            self.db.execute(
+                "CREATE TABLE file (kind TEXT, rel TEXT, made BLOB, sum BLOB, size INTEGER, mtime INTEGER,"
+                " inode INTEGER, ctime INTEGER, day TEXT, PRIMARY KEY (kind, rel)) WITHOUT ROWID"
+            )
+            self.db.execute("INSERT INTO meta VALUES ('product', ?)", (product_digest(),))
+            self.db.execute(f"PRAGMA application_id = {_APPLICATION}")
+            self.db.execute(f"PRAGMA user_version = {_FORMAT}")
+        self.created = True
+        (self.root / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+        (self.root / _LOCK).touch()
+
+    def get(self, key: bytes) -> bytes | None:
+        """Return the value kept under ``key``, or None (never one whose checksum does not match)."""
+        if self._broken is not None:
+            return None
+        try:
+            row = self.db.execute("SELECT value, sum FROM entry WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._broken = str(exc)
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        value, checksum = row
+        if not isinstance(value, bytes) or digest_bytes(key + value) != checksum:
+            self._damaged += 1
+            self.misses += 1
+            return None
+        self._used.add(key)
+        self.hits += 1
+        return bytes(value)
+
+    def load(self, key: bytes, stand_in: object = None) -> object:
+        """Return the value kept under ``key``, or ``MISSING``.
+
+        ``stand_in`` takes the place of the object the value was kept with (see ``keep``).
+        """
+        data = self.get(key)
+        if data is None:
+            return MISSING
+        try:
+            return _Unpickler(data, stand_in).load()
+        except Exception:  # a value that cannot be read back is made again
+            self._damaged += 1
+            return MISSING
+
+    def keep(self, key: bytes, value: object, stand_in: object = None) -> None:
+        """Keep ``value`` under ``key``; an object ``stand_in`` inside it is kept as a reference only."""
+        buffer = io.BytesIO()
+        _Pickler(buffer, stand_in).dump(value)
+        self.put(key, buffer.getvalue())
+
+    def put(self, key: bytes, value: bytes) -> None:
+        """Keep ``value`` under ``key`` (written when the build is done)."""
+        self._new[key] = value
+        if len(self._new) >= 500:
+            self._write_new()
+
+    def kept_files(self, kind: str) -> dict[str, KeptFile]:
+        """Return the files of the last published site of ``kind`` (``bygge``, ``förhandsvisning``)."""
+        if self._broken is not None:
+            return {}
+        try:
+            rows = self.db.execute(
+                "SELECT rel, made, sum, size, mtime, inode, ctime, day FROM file WHERE kind = ?", (kind,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._broken = str(exc)
+            return {}
+        return {rel: KeptFile(bytes(m), bytes(s), *rest) for rel, m, s, *rest in rows}
+
+    def keep_files(self, kind: str, files: dict[str, KeptFile]) -> None:
+        """Note the files of the last published site of ``kind`` (all of them, in place of the earlier)."""
+        if not self.writable or self._broken is not None:
+            return
+        with self._writing():
+            self.db.execute("DELETE FROM file WHERE kind = ?", (kind,))
+            self.db.executemany(
+                "INSERT INTO file VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (kind, rel, f.made, f.sum, f.size, f.mtime_ns, f.inode, f.ctime_ns, f.day)
+                    for rel, f in files.items()
+                ),
+            )
+
+    def files_folder(self, kind: str) -> Path:
+        """Return the folder of the kept files of ``kind``."""
+        return self.root / FILES / kind
+
+    def damaged(self, count: int) -> None:
+        """Note ``count`` kept files that were changed or removed since they were kept."""
+        self._damaged += count
+
+    def discard(self) -> None:
+        """Remove the cache this build started: the build wrote no site, so it leaves nothing behind."""
+        self._release()
+        _remove_own(self.root)
+        with contextlib.suppress(OSError):
+            self.root.rmdir()
+
+    def close(self) -> None:
+        """Write what the build made, forget what no build used for ``KEEP_DAYS``; warn of any damage."""
+        if self._damaged:
+            self.warnings.append(
+                _warning(
+                    self.shown, f"{self._damaged} poster i cachen var skadade eller borta och gjordes om"
+                )
+            )
+        if self._broken is not None:
+            self.warnings.append(_warning(self.shown, f"cachen kunde inte läsas ({self._broken}); den töms"))
+            self._release()
+            _remove_own(self.root)
+            return
+        if self.writable:
+            with contextlib.suppress(sqlite3.Error), self._writing():
+                self._write_new()
+                today = int(time.time() // 86400)
+                self.db.executemany(
+                    "UPDATE entry SET used = ? WHERE key = ?", ((today, k) for k in self._used)
+                )
+                self.db.execute("DELETE FROM entry WHERE used < ?", (today - KEEP_DAYS,))
+        self._release()
+
+    def _release(self) -> None:
+        self.db.close()
+        if self._handle is not None:
+            self._handle.close()  # closing the file releases the lock
+            self._handle = None
+
+    def _write_new(self) -> None:
+        if not self.writable or self._broken is not None:
+            self._new.clear()
+            return
+        today = int(time.time() // 86400)
+        with self._writing():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
+                ((k, v, digest_bytes(k + v), today) for k, v in self._new.items()),
+            )
+        self._new.clear()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            with self.db:
+                yield
+        except sqlite3.Error as exc:
+            self._broken = str(exc)
+
+
+class _Missing:
+    """Nothing kept (pickled as the one instance, so a kept look-up of a missing key reads back as it)."""
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+
+MISSING: object = _Missing()
+"""What ``load`` returns for a key with nothing kept under it."""
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles one given object as a reference (a rendered text's record: the build has it already)."""
+
+    def __init__(self, file: io.BytesIO, stand_in: object) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.stand_in = stand_in
+
+    def persistent_id(self, obj: object) -> str | None:
+        """Return a reference to the stand-in; None pickles anything else as usual."""
+        return "stand-in" if obj is self.stand_in and obj is not None else None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads a value back with the build's own object where the stand-in was."""
+
+    def __init__(self, data: bytes, stand_in: object) -> None:
+        super().__init__(io.BytesIO(data))
+        self.stand_in = stand_in
+
+    def persistent_load(self, pid: object) -> object:
+        """Return the stand-in."""
+        if pid != "stand-in" or self.stand_in is None:
+            raise pickle.UnpicklingError("okänd referens")
+        return self.stand_in
+
+
+def _connect(root: Path, writable: bool) -> sqlite3.Connection:
+    if writable:
+        root.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(root / DATABASE, isolation_level="DEFERRED")
+    return sqlite3.connect(f"{(root / DATABASE).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _start_over(
+    root: Path, site_dir: Path, writable: bool, why: str
+) -> tuple[BuildCache | None, list[Diagnostic]]:
+    """Set an unusable cache aside: empty it and start a new one (when writing), with a warning."""
+    shown = _shown(root, site_dir)
+    if not writable:
+        return None, [_warning(shown, f"{why}; den används inte")]
+    _remove_own(root)
+    cache, problems = BuildCache.open(root, site_dir, writable)
+    return cache, [_warning(shown, f"{why}; den byggs om från början"), *problems]
+
+
+def _remove_own(root: Path) -> None:
+    """Remove every file the cache writes from ``root`` (and nothing else)."""
+    for name in _OWN:
+        path = root / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _shown(root: Path, site_dir: Path) -> str:
+    path = root.resolve()
+    site = site_dir.resolve()
+    return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
+
+
+def _warning(shown: str, message: str) -> Diagnostic:
+    return Diagnostic(
+        shown,
+        0,
+        0,
+        "cache",
+        message,
+        "inget att göra: det som inte kan hämtas ur cachen byggs på nytt (ta bort mappen för att börja om)",
+        Severity.WARNING,
+    )

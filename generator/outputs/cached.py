@@ -1,0 +1,215 @@
+"""A staging folder that takes every unchanged file from the build cache instead of making it again.
+
+The cache keeps the last published site of each kind of build (``load.cache``). A page is the same as
+the kept one when the digest of all it was made from is (its template and UI strings, its job: the
+page's context and view, and the build day only when the page showed it); any other file when its
+bytes are. Such a file is taken from the cache as a hard link (no bytes copied), once its kept copy
+has been checked: unchanged since it was kept (size, time, inode), or else the same bytes as kept.
+Anything else is made and written as usual. After the swap, the files made anew are kept in the
+cache (linked from the published site) for the next build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from generator.base.digest import digest, digest_bytes
+from generator.load.cache import BuildCache, KeptFile
+from generator.outputs.write import StagedPart, Staging
+
+Made = tuple[bytes, bytes, str]
+"""What a file was made from, the digest of its bytes, and the build day if it showed it."""
+
+
+@dataclass(frozen=True)
+class CacheUse:
+    """A build's open cache, and what all its pages depend on besides their jobs."""
+
+    cache: BuildCache
+    context: bytes
+    """The digest of the templates and UI strings every page is rendered with."""
+    day: dt.date
+
+
+StagingFactory = Callable[[Path, CacheUse | None], Staging]
+"""Makes a build's staging folder for an output folder, given the build's cache (if any)."""
+
+
+def default_staging(output: Path, use: CacheUse | None) -> Staging:
+    """Return a normal build's staging: reusing the cache's files when the build has a cache."""
+    return Staging(output) if use is None else CachedStaging(output, use, "bygge")
+
+
+@dataclass(frozen=True)
+class CachedPart(StagedPart):
+    """What a worker wrote: what each file was made from, which were new, what was found damaged."""
+
+    made: dict[str, Made] = field(default_factory=dict)
+    new: frozenset[str] = frozenset()
+    damaged: frozenset[str] = frozenset()
+
+
+class CachedStaging(Staging):
+    """A staging folder for a build with a cache (see the module)."""
+
+    def __init__(self, output: Path, use: CacheUse, kind: str) -> None:
+        super().__init__(output)
+        self.cache = use.cache
+        self.kind = kind
+        """Which copy of a site this is (``bygge``, ``förhandsvisning``)."""
+        self.context = use.context
+        self.day = use.day.isoformat()
+        self.previous = self.cache.kept_files(kind)
+        """The files of the last published site of this kind, as the cache keeps them."""
+        self.folder = self.cache.files_folder(kind)
+        self.made: dict[str, Made] = {}
+        """Every file written, and what it was made from."""
+        self.new: set[str] = set()
+        """The files made anew (the others were taken from the cache)."""
+        self.damaged: set[str] = set()
+        """The files whose kept copy had changed since it was kept (made anew)."""
+
+    @property
+    def reused(self) -> int:
+        """Return how many files were taken from the cache."""
+        return len(self.made) - len(self.new)
+
+    def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
+        """Take the page from the cache if it was made from the same job; else render and write it."""
+        made = page_digest(self.context, source)
+        if self._reuse(rel, made):
+            return
+        html = render(*args).encode("utf-8")
+        day = self.day if getattr(render, "read_day", True) else ""
+        self._write_new(rel, html, made, day, "två sidor skrivs till samma fil")
+
+    def write_text(self, rel: str, text: str) -> None:
+        """Write one file (taken from the cache when it has the same bytes)."""
+        self.write_bytes(rel, text.encode("utf-8"))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write one file (taken from the cache when it has the same bytes)."""
+        made = digest_bytes(data)
+        if not self._reuse(rel, made):
+            self._write_new(rel, data, made, "", "två filer skrivs till samma adress")
+
+    def copy_file(self, source: Path, rel: str) -> None:
+        """Copy a static file or attachment in (from the cache when the source is unchanged)."""
+        if rel in self.written:
+            return
+        st = source.stat()
+        made = digest(str(source), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+        if self._reuse(rel, made):
+            return
+        super().copy_file(source, rel)
+        self.made[rel] = (made, digest_bytes((self.root / rel).read_bytes()), "")
+        self.new.add(rel)
+
+    def since(self, mark: int) -> CachedPart:
+        """Return what a worker wrote since ``mark``, what from, and what it found."""
+        files = tuple(self._order[mark:])
+        made = {rel: self.made[rel] for rel in files}
+        new, damaged = self.new.intersection(files), self.damaged.intersection(files)
+        return CachedPart(files, made, frozenset(new), frozenset(damaged))
+
+    def absorb(self, part: StagedPart) -> None:
+        """Take in what a worker wrote, made and found."""
+        super().absorb(part)
+        if isinstance(part, CachedPart):
+            self.made.update(part.made)
+            self.new.update(part.new)
+            self.damaged.update(part.damaged)
+
+    def swap(self) -> None:
+        """Publish the staged site, then keep it in the cache for the next build.
+
+        The new files are linked into the cache; then every kept file's place on disk is noted anew
+        (linking and removing the earlier site changed their ctime).
+        """
+        super().swap()
+        for rel in self.previous.keys() - self.made.keys():
+            with contextlib.suppress(OSError):
+                (self.folder / rel).unlink()
+        files: dict[str, KeptFile] = {}
+        for rel, (made, checksum, day) in self.made.items():
+            target = self.folder / rel
+            if rel in self.new and not _link_or_copy(self.output / rel, target, replacing=True):
+                continue
+            with contextlib.suppress(OSError):
+                st = target.stat()
+                files[rel] = KeptFile(
+                    made, checksum, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, day
+                )
+        self.cache.damaged(len(self.damaged))
+        self.cache.keep_files(self.kind, files)
+
+    def _reuse(self, rel: str, made: bytes) -> bool:
+        """Link the kept copy of ``rel`` in if it was made from ``made`` and is intact; else False."""
+        kept = self.previous.get(rel)
+        if kept is None or kept.made != made or (kept.day and kept.day != self.day):
+            return False
+        source = self.folder / rel
+        if not _intact(source, kept):
+            self.damaged.add(rel)
+            return False
+        if rel in self.written or not _link_or_copy(source, self.place(rel)):
+            return False
+        self._claim(rel, "två filer skrivs till samma adress")
+        self.made[rel] = (made, kept.sum, kept.day)
+        return True
+
+    def _write_new(self, rel: str, data: bytes, made: bytes, day: str, twice: str) -> None:
+        self._claim(rel, twice)
+        self._write(rel, data)
+        self.made[rel] = (made, digest_bytes(data), day)
+        self.new.add(rel)
+
+
+def page_digest(context: bytes, job: Any) -> bytes:
+    """Return the digest of all a page is made from but its build day: templates, UI strings, its job."""
+    return digest(context, job.template, replace(job.page, build_date=None), job.view)
+
+
+def _intact(path: Path, kept: KeptFile) -> bool:
+    """Tell whether the kept file is as it was kept: unchanged on disk, or else the same bytes."""
+    try:
+        st = path.stat()
+        if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) == (
+            kept.size,
+            kept.mtime_ns,
+            kept.inode,
+            kept.ctime_ns,
+        ):
+            return True
+        # Moved (a cache restored elsewhere) or touched: only its bytes can tell.
+        return st.st_size == kept.size and digest_bytes(path.read_bytes()) == kept.sum
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path, replacing: bool = False) -> bool:
+    """Make ``target`` the same file as ``source`` (a hard link, or a copy across file systems).
+
+    ``replacing`` a file that may be there (its folder made if need be); else its folder is there.
+    """
+    try:
+        if replacing:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            aside = target.with_name(f".{target.name}.{os.getpid()}")
+            _link_or_copy(source, aside)
+            os.replace(aside, target)
+            return True
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    except OSError:
+        return False
+    return True
