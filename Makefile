@@ -9,10 +9,13 @@ STAMP  := $(VENV)/.installed
 SITE   ?= .
 OUT    ?= public
 PORT   ?= 8000
-# `make bench` keeps its runs small, so a check of it takes minutes: BENCH_SIZES="1000 10000" for more.
-BENCH_SIZES ?= 1000
-SERVE_SIZE  ?= 1000
-SERVE_EDITS ?= 5
+# `make bench` keeps its runs small, so a check of it takes minutes. The figures of bench/results.md:
+# make bench BENCH_SIZES="10000 100000" SEARCH_SIZE=10000 SERVE_SIZES="2000 10000"
+BENCH_SIZES  ?= 1000
+SEARCH_SIZE  ?= 1000
+SERVE_SIZES  ?= 1000
+SERVE_EDITS  ?= 5
+BENCH_REPEAT ?= 2
 BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: install build serve test lint bench browser fuzz clean
@@ -72,8 +75,11 @@ lint: install
 
 ## Benchmarks on the project's own generated corpora, with Hugo as the peer; writes bench/results.md.
 bench: $(BENCH_STAMP)
-	$(BIN)/python bench/build_bench.py --sizes $(BENCH_SIZES)
-	$(BIN)/python bench/serve_bench.py --size $(SERVE_SIZE) --edits $(SERVE_EDITS)
+	$(BIN)/python bench/build_bench.py --sizes $(BENCH_SIZES) --repeat $(BENCH_REPEAT)
+	$(BIN)/python bench/search_bench.py --size $(SEARCH_SIZE) --repeat $(BENCH_REPEAT) --append bench/results.md
+	for size in $(SERVE_SIZES); do \
+	  $(BIN)/python bench/serve_bench.py --size $$size --edits $(SERVE_EDITS) --append bench/results.md || exit 1; \
+	done
 	$(BIN)/python bench/page_weight.py
 
 clean:

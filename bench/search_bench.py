@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         return child(Path(args.child[0]), Path(args.child[1]), args.date, args.jobs)
+    if args.size:
+        prepare(args)
     rows: list[dict[str, Any]] = []
     for _ in range(args.repeat):
         ours = index_in_child(args)
@@ -50,12 +52,94 @@ def main(argv: list[str] | None = None) -> int:
     if args.transfer:
         report["transfer"] = transfer(args.transfer, args.queries)
     print(json.dumps(report, ensure_ascii=False, indent=1))
+    if args.append:
+        with args.append.open("a", encoding="utf-8") as results:
+            results.write("\n" + markdown(report, args) + "\n")
     return 0
+
+
+def prepare(args: argparse.Namespace) -> None:
+    """Make what ``--size N`` measures: the generated corpus, Hugo's output of it, beslut's site."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import hugo_peer
+    from corpora import generated
+
+    site = generated(args.size, args.work, dt.date.fromisoformat(args.date))
+    args.corpus = site
+    if hugo_peer.hugo_binary() is not None:
+        args.hugo_site = args.work / f"search-hugo-{site.name}"
+        shutil.rmtree(args.hugo_site, ignore_errors=True)
+        hugo_peer.build(site / "peer", args.hugo_site)
+    args.transfer = args.work / f"search-site-{site.name}"
+    shutil.rmtree(args.transfer, ignore_errors=True)
+    command = [sys.executable, "-m", "generator", "build", str(site), "--out", str(args.transfer)]
+    subprocess.run([*command, "--date", args.date, "--no-cache"], cwd=REPO, check=True)
+
+
+def markdown(report: dict[str, Any], args: argparse.Namespace) -> str:
+    """Return point 3's section of bench/results.md: the index beside Pagefind over Hugo, the transfer."""
+    index = report["index"]
+    ours, hugo, ratio = index.get("ours", {}), index.get("hugo"), index.get("ratio")
+
+    def cell(spread: dict[str, float], digits: int = 1) -> str:
+        return f"{spread['median']:.{digits}f} ({spread['min']:.{digits}f}–{spread['max']:.{digits}f})"
+
+    records = index["runs"][0]["ours"]["records"]
+    lines = [
+        f"## Point 3: the search index, {records:,} records",
+        "",
+        f"`python bench/search_bench.py --size {args.size or records} --repeat {args.repeat}`: the index"
+        " alone (beslut: the site loaded first, not timed; every bundle built, no cache) paired run by"
+        " run with `pagefind --site` over Hugo's output of the same records. Median (range).",
+        "",
+        "| figure | beslut | Pagefind over Hugo | ratio | target | met |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    if hugo and ratio:
+        met = "yes" if ratio["seconds"]["median"] <= 0.5 else "no"
+        lines.append(
+            f"| index time, s | {cell(ours['seconds'])} | {cell(hugo['seconds'])} "
+            f"| {cell(ratio['seconds'], 2)} | ≤ 0.5 × | {met} |"
+        )
+        lines.append(
+            f"| index CPU, s | {cell(ours['cpu_seconds'])} | {cell(hugo['cpu_seconds'])} "
+            f"| {cell(ratio['cpu_seconds'], 2)} | – | reported |"
+        )
+    peak = ours["peak_mb"]
+    lines.append(
+        f"| peak memory (the whole process tree, the loaded site included), MiB | {cell(peak, 0)} "
+        f"| {cell(hugo['peak_mb'], 0) if hugo else '–'} | {cell(ratio['peak_mb'], 2) if ratio else '–'} "
+        f"| ≤ 1,024 | {'yes' if peak['median'] <= 1024 else 'no'} |"
+    )
+    lines.append(
+        f"| memory of the indexing (the tree less the loaded site), MiB | {cell(ours['index_mb'], 0)} "
+        "| | | – | reported |"
+    )
+    if "transfer" in report:
+        kb, queries = report["transfer"]["kb"], len(report["transfer"]["queries"])
+        met = "yes" if kb["max"] <= 300 else "no"
+        lines.append(
+            f"| a citizen's first search in Chromium, kB (median, min–max over {queries}"
+            f" queries) | {kb['median']:.0f} ({kb['min']:.0f}–{kb['max']:.0f}) | | | ≤ 300 | {met} |"
+        )
+        lines += ["", "| first search | kB | kB gzip by the host | by kind |", "|---|---:|---:|---|"]
+        for query, weighed in report["transfer"]["queries"].items():
+            kinds = ", ".join(f"{k} {v}" for k, v in weighed.items() if k not in ("kb", "kb_gzip_host"))
+            lines.append(f"| {query} | {weighed['kb']} | {weighed['kb_gzip_host']} | {kinds} |")
+    return "\n".join(lines)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, required=True, help="a site: site.yaml and content/")
+    parser.add_argument("--corpus", type=Path, help="a site: site.yaml and content/")
+    parser.add_argument(
+        "--size",
+        type=int,
+        help="a generated corpus of N records (instead of --corpus):"
+        " Hugo's output and beslut's site of it are made too",
+    )
+    parser.add_argument("--work", type=Path, default=Path("/tmp/beslut-bench"), help="corpora and outputs")
+    parser.add_argument("--append", type=Path, help="add the results to this file (bench/results.md)")
     parser.add_argument("--hugo-site", type=Path, help="Hugo's output of the same records (peer form)")
     parser.add_argument("--transfer", type=Path, help="the corpus built by beslut build (search included)")
     parser.add_argument("--queries", nargs="+", default=list(QUERIES), help="first searches to weigh")
@@ -63,7 +147,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=0, help="Pagefind services at once (0: the cores)")
     parser.add_argument("--date", default="2026-11-22", help="the build date")
     parser.add_argument("--child", nargs=2, metavar=("SITE", "OUT"), help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not args.corpus and not args.size and not args.child:
+        parser.error("--corpus eller --size behövs")
+    return args
 
 
 class Sampler:

@@ -108,7 +108,8 @@ class BuildResult:
     processes: int = 1
     """The most processes that worked at once (``--jobs``)."""
     made: dict[str, int] = field(default_factory=dict)
-    """How many files' checks (``fil``) and records' texts (``text``) were made anew (not remembered)."""
+    """How many files' checks (``fil``), records' texts (``text``) and search bundles (``sök``, with a
+    cache) were made anew (not remembered)."""
     reused: int = 0
     """Files of the site taken unchanged from the build cache."""
     timings: dict[str, float] = field(default_factory=dict)
@@ -177,10 +178,12 @@ def build(
                     workers,
                     options.extras,
                     options.search,
-                    cache.root if cache else None,
+                    cache,
                 )
                 result.output, result.pages, result.notices = done.output, done.pages, done.notices
                 result.reused, result.searched = done.reused, done.searched
+                if done.bundles_built is not None:
+                    result.made["sök"] = done.bundles_built
                 result.diagnostics += done.diagnostics
                 if done.notices is not None and not options.scheduled:  # the preview shows what is to come
                     keep_notice_list(cache.root if cache else None, out)
@@ -194,7 +197,7 @@ def build(
             result.cache_warnings += cache.warnings
             memo.store = None
     result.diagnostics.sort(key=Diagnostic.sort_key)
-    result.processes, result.made = workers.most, dict(memo.made)
+    result.processes, result.made = workers.most, {**memo.made, **result.made}
     result.seconds = time.perf_counter() - start
     return result
 

@@ -67,15 +67,16 @@ class TerminalProgress:
         self.stream.flush()
 
 
+MADE = {"fil": "filer kontrollerade", "text": "texter renderade", "sök": "delar av sökindexet byggda"}
+"""What ``BuildResult.made`` counts, as ``--verbose`` names it."""
+
+
 def stage_times(result: BuildResult) -> list[str]:
     """Return the lines of ``--verbose``: the time of each stage, the processes and what the cache gave."""
     lines = [f"  {name:<18} {seconds:7.2f} s" for name, seconds in result.timings.items()]
     lines.append(f"  {'processer':<18} {result.processes:7d}")
     if result.made:
-        made = ", ".join(
-            f"{count(n)} {'filer kontrollerade' if k == 'fil' else 'texter renderade'}"
-            for k, n in result.made.items()
-        )
+        made = ", ".join(f"{count(n)} {MADE.get(k, k)}" for k, n in result.made.items())
         lines.append(f"  {'gjort på nytt':<18} {made}")
     if result.reused:
         lines.append(f"  {'ur cachen':<18} {count(result.reused)} filer")

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -213,3 +213,34 @@ def _link_or_copy(source: Path, target: Path, replacing: bool = False) -> bool:
     except OSError:
         return False
     return True
+
+
+class KeptBundles:
+    """The search bundles built before, kept in the build cache by their key (``search.BundleCache``).
+
+    A bundle's key already covers its records, its pages, Pagefind's version and how it is asked; the
+    cache itself belongs to one version of beslut. A value that cannot be read back is built again.
+    """
+
+    def __init__(self, cache: BuildCache) -> None:
+        self.cache = cache
+        self.built = 0
+        """Bundles built anew in this build (kept for the next)."""
+
+    def get(self, key: str) -> Mapping[str, bytes] | None:
+        """Return the files of the bundle with ``key``, or None."""
+        files = self.cache.load(_bundle_key(key))
+        if not isinstance(files, dict) or not all(
+            isinstance(p, str) and isinstance(d, bytes) for p, d in files.items()
+        ):
+            return None
+        return files
+
+    def put(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep the files of the bundle with ``key``."""
+        self.built += 1
+        self.cache.keep(_bundle_key(key), dict(files))
+
+
+def _bundle_key(key: str) -> bytes:
+    return digest("sökindex", key)

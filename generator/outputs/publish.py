@@ -15,8 +15,10 @@ from pathlib import Path
 from generator.base.diagnostics import Diagnostic, errors_in
 from generator.base.workers import Claims, Workers
 from generator.config.load import Settings
+from generator.load.cache import BuildCache
 from generator.model.site import Site
 from generator.model.xrefs import CrossReferences
+from generator.outputs.cached import KeptBundles
 from generator.outputs.links import PageLinker
 from generator.outputs.noticelist import NOTICE_LIST, NoticeChanges, compare_notices, previous_notice_list
 from generator.outputs.registry import OUTPUTS, Written
@@ -43,6 +45,8 @@ class Publication:
     pages: int = 0
     reused: int = 0
     """Files taken unchanged from the build cache."""
+    bundles_built: int | None = None
+    """Search bundles built anew with a build cache (the others were taken from it); None without one."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notices: NoticeChanges | None = None
     """The notice board compared with the output it replaced (None without the outputs)."""
@@ -60,11 +64,12 @@ def publish_site(
     workers: Workers | None = None,
     extras: bool = True,
     search: bool = True,
-    cache_dir: Path | None = None,
+    cache: BuildCache | None = None,
 ) -> Publication:
     """Render every page into a staging folder, add the outputs, index it, and swap it in.
 
-    ``cache_dir`` is the build cache's folder, where the notice list of the last build may be kept.
+    ``cache`` is the build cache: the notice list of the last build may be kept in its folder, and the
+    search bundles built before are taken from it.
     """
     done = Publication()
     refused = check_output_dir(output, settings.config.site_dir)
@@ -79,7 +84,8 @@ def publish_site(
             done.diagnostics.append(problem)
             return done
         done.pages, done.searched = len(pages), searched
-        written = Written(site, t, tuple(pages), tuple(searched))
+        bundles = KeptBundles(cache) if cache is not None else None
+        written = Written(site, t, tuple(pages), tuple(searched), bundles)
         if extras:
             with timer(OUTPUTS_STAGE):
                 write_outputs(written, staging, workers)
@@ -91,10 +97,11 @@ def publish_site(
             done.diagnostics += problems
             if errors_in(problems):
                 return done
-        previous = previous_notice_list(output, cache_dir) if extras else None
+        previous = previous_notice_list(output, cache.root if cache else None) if extras else None
         with timer("publicera"):
             staging.swap()
         done.reused = getattr(staging, "reused", 0)
+        done.bundles_built = bundles.built if bundles is not None and search else None
     done.output = output
     if extras:
         done.notices = compare_notices(previous, (output / NOTICE_LIST).read_bytes())

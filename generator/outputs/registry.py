@@ -20,7 +20,7 @@ from generator.outputs import feeds
 from generator.outputs.ical import board_calendar, calendar_title
 from generator.outputs.noticelist import NOTICE_LIST, notice_list
 from generator.outputs.opendata_files import opendata_files
-from generator.outputs.search import BUNDLE, index_site
+from generator.outputs.search import BUNDLE, BundleCache, index_site
 from generator.outputs.sitemap import robots_txt, sitemap_files
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.pagelinks import Alternate
@@ -42,6 +42,8 @@ class Written:
     """The address of every page written, in the order written."""
     searched: tuple[tuple[str, str], ...] = ()
     """(address, file) of the pages searched by their text (``PageContext.indexed``)."""
+    bundles: BundleCache | None = None
+    """The search bundles built before (the build cache's), or None: every bundle is built."""
 
 
 class Output:
@@ -257,7 +259,7 @@ class SearchIndex(Output):
     def index(self, root: Path, written: Written) -> list[Diagnostic]:
         """Index the site into ``root``'s ``pagefind/`` (the searched pages as written there)."""
         pages = [(path, (root / file).read_text(encoding="utf-8")) for path, file in written.searched]
-        problems, _ = index_site(written.site, written.t, root / BUNDLE, pages)
+        problems, _ = index_site(written.site, written.t, root / BUNDLE, pages, cache=written.bundles)
         return problems
 
 
