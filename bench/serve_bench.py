@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -53,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     site = make_site(args)
     shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
+    port = free_port()  # the same address both times: the pages name it, so another one changes them all
     starts: list[tuple[float, float]] = []
     for _ in range(2):  # the first start fills the build cache, the second starts from it
-        child, url, cold, first = start(site, args)
+        child, url, cold, first = start(site, args, port)
         starts.append((cold, first))
         if len(starts) == 1:
             stop(child)
@@ -71,11 +73,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def start(site: Path, args: argparse.Namespace) -> tuple[subprocess.Popen[str], str, float, float]:
+def free_port() -> int:
+    """Return a TCP port no one listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start(site: Path, args: argparse.Namespace, port: int) -> tuple[subprocess.Popen[str], str, float, float]:
     """Start ``beslut serve``; return it, its address, the seconds to the first page and of its build."""
     begun = time.perf_counter()
     child = subprocess.Popen(
-        [*BESLUT, "serve", str(site), "--port", "0", *(["--poll"] if args.poll else [])],
+        [*BESLUT, "serve", str(site), "--port", str(port), *(["--poll"] if args.poll else [])],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
