@@ -37,10 +37,12 @@ CACHE_DIR = ".beslut-cache"
 """The cache's folder in the site folder, unless ``--cache`` names another."""
 DATABASE = "cache.sqlite"
 FILES = "filer"
+TEMPLATES = "mallar"
+"""Compiled templates (``pages.render``: Jinja checks each against its source and its own version)."""
 NOTICE_COPY = "anslagstavla.json"
 """The notice list of the last build, kept here too (``outputs/noticelist.py``: CI restores the folder)."""
 _LOCK = "lås"
-_OWN = (DATABASE, f"{DATABASE}-journal", FILES, "CACHEDIR.TAG", _LOCK)
+_OWN = (DATABASE, f"{DATABASE}-journal", FILES, TEMPLATES, "CACHEDIR.TAG", _LOCK)
 """Every name the cache writes in its folder: the only ones it ever removes."""
 _KNOWN = frozenset((*_OWN, NOTICE_COPY))
 """Every name beslut writes in the folder: a folder with anything else is not ours."""
@@ -247,6 +249,10 @@ class BuildCache:
     def files_folder(self, kind: str) -> Path:
         """Return the folder of the kept files of ``kind``."""
         return self.root / FILES / kind
+
+    def templates_folder(self) -> Path | None:
+        """Return the folder of the compiled templates (None when the cache is only read)."""
+        return self.root / TEMPLATES if self.writable and self._broken is None else None
 
     def damaged(self, count: int) -> None:
         """Note ``count`` kept files that were changed or removed since they were kept."""

@@ -79,7 +79,8 @@ def publish_site(
     t, workers = settings.translator, workers or Workers(1)
     with staging_class(output) as staging:
         with timer("sidor"):
-            pages, searched, problem = write_pages(settings, site, xrefs, staging, workers)
+            compiled = cache.templates_folder() if cache is not None else None
+            pages, searched, problem = write_pages(settings, site, xrefs, staging, workers, compiled)
         if problem is not None:
             done.diagnostics.append(problem)
             return done
@@ -119,7 +120,12 @@ class _PagesPart:
 
 
 def write_pages(
-    settings: Settings, site: Site, xrefs: CrossReferences, staging: Staging, workers: Workers
+    settings: Settings,
+    site: Site,
+    xrefs: CrossReferences,
+    staging: Staging,
+    workers: Workers,
+    compiled: Path | None = None,
 ) -> tuple[list[str], list[tuple[str, str]], Diagnostic | None]:
     """Render every page into ``staging``; return their addresses in order, or the first broken page.
 
@@ -127,9 +133,10 @@ def write_pages(
 
     Every worker walks the same jobs in the same order and renders the chunks it claims, so the pages
     (and the first page a broken template stops at) are the same for any number of workers.
+    ``compiled``: the build cache's folder of compiled templates.
     """
     t = settings.translator
-    env = make_environment(settings.theme, t)
+    env = make_environment(settings.theme, t, compiled)
     for spec in KINDS.values():  # compiled once here, not once in each worker
         with contextlib.suppress(*TEMPLATE_ERRORS):  # reported at the first page that needs it
             env.get_template(spec.template)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -38,14 +40,48 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
         self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _KeptBytecodeCache(_MemoryBytecodeCache):
+    """Compiled templates kept in memory and in a folder of the build cache, for the next process.
+
+    Jinja checks each kept template's magic (its own version and Python's) and source checksum, and
+    compiles anew whatever does not match or cannot be read back; a file is written whole or not at all.
+    """
+
+    def __init__(self, memory: _MemoryBytecodeCache, folder: Path) -> None:
+        super().__init__()
+        self._compiled = memory._compiled
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from memory, else from the folder."""
+        if bucket.key not in self._compiled:
+            with contextlib.suppress(OSError):
+                self._compiled[bucket.key] = (self.folder / bucket.key).read_bytes()
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # Jinja reads the checksum with pickle, which may fail on a damaged file
+            bucket.reset()
+            self._compiled.pop(bucket.key, None)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Remember a freshly compiled template, and keep it in the folder."""
+        super().dump_bytecode(bucket)
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            aside = self.folder / f".{bucket.key}.{os.getpid()}"
+            aside.write_bytes(self._compiled[bucket.key])
+            os.replace(aside, self.folder / bucket.key)
+
+
 _COMPILED = _MemoryBytecodeCache()
 
 
-def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
+def make_environment(theme: Theme, t: Translator, compiled: Path | None = None) -> jinja2.Environment:
     """Return the template environment: site overrides first, then the theme chain.
 
     ``{% extends "theme/record.html" %}`` reaches the theme's own template, so a site's
-    override can extend the template it replaces.
+    override can extend the template it replaces. ``compiled``: a folder of the build cache where
+    compiled templates are kept for the next build (else they are kept in memory only).
     """
     own = jinja2.FileSystemLoader([str(p) for p in theme.template_dirs()])
     themes_only = jinja2.FileSystemLoader([str(d / "templates") for d in theme.theme_dirs])
@@ -56,7 +92,7 @@ def make_environment(theme: Theme, t: Translator) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_COMPILED,
+        bytecode_cache=_COMPILED if compiled is None else _KeptBytecodeCache(_COMPILED, compiled),
         # An environment serves one build, during which no template changes: not asking the file
         # system before every use of a template spares five stat calls per page.
         auto_reload=False,

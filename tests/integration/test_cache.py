@@ -19,7 +19,7 @@ import pytest
 
 from generator.build import BuildOptions, BuildResult, build
 from tests.integration.archive import BUILD_DAY, make_archive
-from tests.integration.sitecheck import assert_built, tree_digest
+from tests.integration.sitecheck import assert_built, run_cli, tree_digest
 
 NEXT_DAY = "2024-06-21"
 LATER = "2024-07-02"
@@ -290,3 +290,23 @@ def test_a_failed_warm_build_leaves_the_site_and_the_cache_as_they_were(tmp_path
     assert_built(again)
     assert again.made == {"fil": 0, "text": 0} and again.cache_warnings == []
     assert tree_digest(out) == published
+
+
+def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(tmp_path: Path) -> None:
+    site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
+    build_args = ("build", str(site), "--out", str(out), "--date", BUILD_DAY, "--cache", str(cache))
+    assert run_cli(*build_args).returncode == 0
+    compiled = sorted((cache / "mallar").iterdir())
+    assert len(compiled) >= 10, "every template the pages use is kept compiled"
+    for kept in compiled:  # each process compiles anew what it cannot read back
+        kept.write_bytes(b"j2" + kept.read_bytes()[2:40] + b"\x00trasig")
+    change_site_yaml(site)  # every page is rendered again, so every template is loaded again
+
+    done = run_cli(*build_args)
+
+    assert done.returncode == 0, done.stderr
+    assert [kept.name for kept in compiled if b"trasig" in kept.read_bytes()] == [], "compiled again, kept"
+    cold_out = tmp_path / "cold"
+    assert_built(build_with(site, cold_out, None, jobs=1))
+    pages = {path: sha for path, sha in tree_digest(out).items() if not path.startswith("pagefind/")}
+    assert pages == tree_digest(cold_out), "the CLI's build (search aside) is the cold build's"
