@@ -15,9 +15,6 @@ each with a warning that names the cache. A value is never written over: its key
 from __future__ import annotations
 
 import contextlib
-import io
-import pickle
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -25,33 +22,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from generator.base.diagnostics import Diagnostic, Severity
+from generator.base.diagnostics import Diagnostic
 from generator.base.digest import digest_bytes, product_digest
+from generator.base.standin import MISSING, dumps, loads
+from generator.load.cachefolder import (
+    APPLICATION,
+    CACHE_DIR,
+    DATABASE,
+    FILES,
+    FORMAT,
+    KEEP_DAYS,
+    KNOWN,
+    LOCK,
+    NOTICE_COPY,
+    OWN,
+    TAG,
+    TEMPLATES,
+    connect,
+    remove_own,
+    shown_as,
+    warning,
+)
+
+__all__ = ["CACHE_DIR", "MISSING", "NOTICE_COPY", "BuildCache", "KeptFile"]
 
 try:
     import fcntl
 except ImportError:  # Windows: two builds at once are not kept apart
     fcntl = None  # type: ignore[assignment]
-
-CACHE_DIR = ".beslut-cache"
-"""The cache's folder in the site folder, unless ``--cache`` names another."""
-DATABASE = "cache.sqlite"
-FILES = "filer"
-TEMPLATES = "mallar"
-"""Compiled templates (``pages.render``: Jinja checks each against its source and its own version)."""
-NOTICE_COPY = "anslagstavla.json"
-"""The notice list of the last build, kept here too (``outputs/noticelist.py``: CI restores the folder)."""
-_LOCK = "lås"
-_OWN = (DATABASE, f"{DATABASE}-journal", FILES, TEMPLATES, "CACHEDIR.TAG", _LOCK)
-"""Every name the cache writes in its folder: the only ones it ever removes."""
-_KNOWN = frozenset((*_OWN, NOTICE_COPY))
-"""Every name beslut writes in the folder: a folder with anything else is not ours."""
-_APPLICATION = 0x6273_6C74
-"""SQLite's application_id of our database ("bslt"): a database of anything else is not ours."""
-_FORMAT = 1
-KEEP_DAYS = 14
-"""Values no build has used for this many days are removed."""
-_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# beslut: byggcache, kan tas bort när som helst\n"
 
 
 @dataclass(frozen=True)
@@ -97,19 +95,19 @@ class BuildCache:
 
         Read-only (``beslut check``), a cache that is not there is not made.
         """
-        shown = _shown(root, site_dir)
+        shown = shown_as(root, site_dir)
         names = {p.name for p in root.iterdir()} if root.is_dir() else set()
-        if (root.exists() and not root.is_dir()) or names - _KNOWN:
+        if (root.exists() and not root.is_dir()) or names - KNOWN:
             return None, [
-                _warning(shown, "mappen är ingen cache från beslut; den används inte och lämnas orörd")
+                warning(shown, "mappen är ingen cache från beslut; den används inte och lämnas orörd")
             ]
-        ours = names.intersection(_OWN)
+        ours = names.intersection(OWN)
         if ours and DATABASE not in ours:
             return _start_over(root, site_dir, writable, "cachen är ofullständig")
         if not writable and not ours:
             return None, []
         try:
-            db = _connect(root, writable)
+            db = connect(root, writable)
             cache = cls(root, db, shown, writable)
             problem = cache._check()
         except (OSError, sqlite3.Error) as exc:
@@ -120,7 +118,7 @@ class BuildCache:
         if not cache._lock():
             db.close()
             return None, [
-                _warning(shown, "cachen används av ett annat bygge just nu; det här bygget klarar sig utan")
+                warning(shown, "cachen används av ett annat bygge just nu; det här bygget klarar sig utan")
             ]
         return cache, []
 
@@ -128,7 +126,7 @@ class BuildCache:
         """Hold the cache for this build (shared when only reading); False when another build holds it."""
         if fcntl is None:
             return True
-        handle = open(self.root / _LOCK, "a+b" if self.writable else "rb")  # noqa: SIM115 (held until close)
+        handle = open(self.root / LOCK, "a+b" if self.writable else "rb")  # noqa: SIM115 (held until close)
         try:
             fcntl.flock(handle, (fcntl.LOCK_EX if self.writable else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except OSError:
@@ -143,7 +141,7 @@ class BuildCache:
         if app == 0 and self.writable and self._empty():
             self._create()
             return None
-        if app != _APPLICATION or self.db.execute("PRAGMA user_version").fetchone()[0] != _FORMAT:
+        if app != APPLICATION or self.db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
             return "cachen skrevs av ett annat program eller en annan version av beslut"
         row = self.db.execute("SELECT value FROM meta WHERE name = 'product'").fetchone()
         if row is None or row[0] != product_digest():
@@ -166,11 +164,11 @@ class BuildCache:
                 " inode INTEGER, ctime INTEGER, day TEXT, PRIMARY KEY (kind, rel)) WITHOUT ROWID"
             )
             self.db.execute("INSERT INTO meta VALUES ('product', ?)", (product_digest(),))
-            self.db.execute(f"PRAGMA application_id = {_APPLICATION}")
-            self.db.execute(f"PRAGMA user_version = {_FORMAT}")
+            self.db.execute(f"PRAGMA application_id = {APPLICATION}")
+            self.db.execute(f"PRAGMA user_version = {FORMAT}")
         self.created = True
-        (self.root / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
-        (self.root / _LOCK).touch()
+        (self.root / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
+        (self.root / LOCK).touch()
 
     def get(self, key: bytes) -> bytes | None:
         """Return the value kept under ``key``, or None (never one whose checksum does not match)."""
@@ -202,16 +200,14 @@ class BuildCache:
         if data is None:
             return MISSING
         try:
-            return _Unpickler(data, stand_in).load()
+            return loads(data, stand_in)
         except Exception:  # a value that cannot be read back is made again
             self._damaged += 1
             return MISSING
 
     def keep(self, key: bytes, value: object, stand_in: object = None) -> None:
         """Keep ``value`` under ``key``; an object ``stand_in`` inside it is kept as a reference only."""
-        buffer = io.BytesIO()
-        _Pickler(buffer, stand_in).dump(value)
-        self.put(key, buffer.getvalue())
+        self.put(key, dumps(value, stand_in))
 
     def put(self, key: bytes, value: bytes) -> None:
         """Keep ``value`` under ``key`` (written when the build is done)."""
@@ -261,7 +257,7 @@ class BuildCache:
     def discard(self) -> None:
         """Remove the cache this build started: the build wrote no site, so it leaves nothing behind."""
         self._release()
-        _remove_own(self.root)
+        remove_own(self.root)
         with contextlib.suppress(OSError):
             self.root.rmdir()
 
@@ -269,14 +265,12 @@ class BuildCache:
         """Write what the build made, forget what no build used for ``KEEP_DAYS``; warn of any damage."""
         if self._damaged:
             self.warnings.append(
-                _warning(
-                    self.shown, f"{self._damaged} poster i cachen var skadade eller borta och gjordes om"
-                )
+                warning(self.shown, f"{self._damaged} poster i cachen var skadade eller borta och gjordes om")
             )
         if self._broken is not None:
-            self.warnings.append(_warning(self.shown, f"cachen kunde inte läsas ({self._broken}); den töms"))
+            self.warnings.append(warning(self.shown, f"cachen kunde inte läsas ({self._broken}); den töms"))
             self._release()
-            _remove_own(self.root)
+            remove_own(self.root)
             return
         if self.writable:
             with contextlib.suppress(sqlite3.Error), self._writing():
@@ -315,86 +309,13 @@ class BuildCache:
             self._broken = str(exc)
 
 
-class _Missing:
-    """Nothing kept (pickled as the one instance, so a kept look-up of a missing key reads back as it)."""
-
-    def __reduce__(self) -> str:
-        return "MISSING"
-
-
-MISSING: object = _Missing()
-"""What ``load`` returns for a key with nothing kept under it."""
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles one given object as a reference (a rendered text's record: the build has it already)."""
-
-    def __init__(self, file: io.BytesIO, stand_in: object) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.stand_in = stand_in
-
-    def persistent_id(self, obj: object) -> str | None:
-        """Return a reference to the stand-in; None pickles anything else as usual."""
-        return "stand-in" if obj is self.stand_in and obj is not None else None
-
-
-class _Unpickler(pickle.Unpickler):
-    """Reads a value back with the build's own object where the stand-in was."""
-
-    def __init__(self, data: bytes, stand_in: object) -> None:
-        super().__init__(io.BytesIO(data))
-        self.stand_in = stand_in
-
-    def persistent_load(self, pid: object) -> object:
-        """Return the stand-in."""
-        if pid != "stand-in" or self.stand_in is None:
-            raise pickle.UnpicklingError("okänd referens")
-        return self.stand_in
-
-
-def _connect(root: Path, writable: bool) -> sqlite3.Connection:
-    if writable:
-        root.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(root / DATABASE, isolation_level="DEFERRED")
-    return sqlite3.connect(f"{(root / DATABASE).resolve().as_uri()}?mode=ro", uri=True)
-
-
 def _start_over(
     root: Path, site_dir: Path, writable: bool, why: str
 ) -> tuple[BuildCache | None, list[Diagnostic]]:
     """Set an unusable cache aside: empty it and start a new one (when writing), with a warning."""
-    shown = _shown(root, site_dir)
+    shown = shown_as(root, site_dir)
     if not writable:
-        return None, [_warning(shown, f"{why}; den används inte")]
-    _remove_own(root)
+        return None, [warning(shown, f"{why}; den används inte")]
+    remove_own(root)
     cache, problems = BuildCache.open(root, site_dir, writable)
-    return cache, [_warning(shown, f"{why}; den byggs om från början"), *problems]
-
-
-def _remove_own(root: Path) -> None:
-    """Remove every file the cache writes from ``root`` (and nothing else)."""
-    for name in _OWN:
-        path = root / name
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-
-
-def _shown(root: Path, site_dir: Path) -> str:
-    path = root.resolve()
-    site = site_dir.resolve()
-    return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
-
-
-def _warning(shown: str, message: str) -> Diagnostic:
-    return Diagnostic(
-        shown,
-        0,
-        0,
-        "cache",
-        message,
-        "inget att göra: det som inte kan hämtas ur cachen byggs på nytt (ta bort mappen för att börja om)",
-        Severity.WARNING,
-    )
+    return cache, [warning(shown, f"{why}; den byggs om från början"), *problems]
