@@ -23,7 +23,17 @@ from generator import __version__
 SIZE = 16
 """Bytes of a digest (BLAKE2b-128: no two different inputs meet by chance)."""
 
-_RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "mdit-py-plugins", "pyyaml")
+_RENDERING_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "pyyaml",
+    "pyphen",  # templates hyphenate headings as they render: a cached page holds its hyphens
+    "holidays",
+    "icalendar",
+)
+"""The libraries whose version changes what a build makes (a cache from other versions is not used)."""
 
 
 def digest(*values: object) -> bytes:

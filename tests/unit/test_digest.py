@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 
-from generator.base.digest import digest
+import pytest
+
+from generator.base.digest import digest, product_digest
 
 SCRIPT = """
 import datetime as dt
@@ -50,3 +53,17 @@ def test_the_digest_is_the_same_in_another_process_with_other_string_hashing() -
             [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, check=True
         )
         assert done.stdout.strip() == here
+
+
+def test_another_version_of_a_library_a_page_is_rendered_with_gives_another_product_digest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = product_digest.__wrapped__()
+    real = importlib.metadata.version
+    for library in ("pyphen", "jinja2", "markdown-it-py", "holidays"):
+        with monkeypatch.context() as patch:
+            patch.setattr(
+                importlib.metadata, "version", lambda name, lib=library: "99" if name == lib else real(name)
+            )
+            assert product_digest.__wrapped__() != before, library
+    assert product_digest.__wrapped__() == before
