@@ -19,13 +19,14 @@ def build_with(site: Path, out: Path, jobs: int, search: bool = True) -> BuildRe
     return build(options)
 
 
-def test_one_and_two_processes_write_the_same_bytes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_one_and_more_processes_write_the_same_bytes(tmp_path: Path, jobs: int) -> None:
     site = make_archive(tmp_path / "site")
     one = build_with(site, tmp_path / "one", jobs=1)
-    two = build_with(site, tmp_path / "two", jobs=2)
+    two = build_with(site, tmp_path / "two", jobs=jobs)
     assert_built(one)
     assert_built(two)
-    assert (one.processes, two.processes) == (1, 2), "the second build shared its work"
+    assert (one.processes, two.processes) == (1, jobs), "the second build shared its work"
 
     a, b = tree_digest(tmp_path / "one"), tree_digest(tmp_path / "two")
     assert sorted(a) == sorted(b)
