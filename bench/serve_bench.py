@@ -195,8 +195,12 @@ def edit_once(url: str, site: Path, file: Path) -> Edit:
     events.close()
     wait_for(lambda: get_text(page), lambda html: marker in html, 60)
     elapsed = time.perf_counter() - start
+    # The save's full rebuild (after the first pass that showed the page) ends before the text is put back,
+    # and the put-back's own full rebuild before the next save: no save waits for another's work.
+    wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["builds"] > status["builds"], 120)
+    builds = get_json(url + "__beslut/status")["builds"]
     file.write_text(text, encoding="utf-8")
-    wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["version"] > state["version"], 60)
+    wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["builds"] > builds, 120)
     return Edit(file.name, elapsed, state.get("seconds", 0.0), state.get("rendered", 0), state.get("kept", 0))
 
 

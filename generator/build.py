@@ -59,6 +59,9 @@ class BuildOptions:
     """How many processes share the work (``--jobs``); the output is the same for any number."""
     cache: Path | None = None
     """The build cache's folder (``--cache``; ``beslut build`` uses ``.beslut-cache`` in the site)."""
+    only_records: frozenset[str] | None = None
+    """The preview's first pass after a save: write only the pages of the records read from these files
+    (relative to the site); nothing else is written. None: the whole site."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,7 @@ def build(
                     options.extras,
                     options.search,
                     cache,
+                    options.only_records,
                 )
                 result.output, result.pages, result.notices = done.output, done.pages, done.notices
                 result.reused, result.searched = done.reused, done.searched

@@ -23,7 +23,7 @@ from generator.outputs.links import PageLinker
 from generator.outputs.noticelist import NOTICE_LIST, NoticeChanges, compare_notices, previous_notice_list
 from generator.outputs.registry import OUTPUTS, Written
 from generator.outputs.write import StagedPart, Staging, check_output_dir
-from generator.pages.jobs import page_jobs
+from generator.pages.jobs import page_jobs, saved_record_pages
 from generator.pages.kinds import KINDS
 from generator.pages.render import TEMPLATE_ERRORS, PageRenderer, make_environment, template_problem
 
@@ -65,11 +65,13 @@ def publish_site(
     extras: bool = True,
     search: bool = True,
     cache: BuildCache | None = None,
+    only_records: frozenset[str] | None = None,
 ) -> Publication:
     """Render every page into a staging folder, add the outputs, index it, and swap it in.
 
     ``cache`` is the build cache: the notice list of the last build may be kept in its folder, and the
-    search bundles built before are taken from it.
+    search bundles built before are taken from it. ``only_records``: write only those records' pages
+    (``BuildOptions.only_records``).
     """
     done = Publication()
     refused = check_output_dir(output, settings.config.site_dir)
@@ -80,7 +82,9 @@ def publish_site(
     with staging_class(output) as staging:
         with timer("sidor"):
             compiled = cache.templates_folder() if cache is not None else None
-            pages, searched, problem = write_pages(settings, site, xrefs, staging, workers, compiled)
+            pages, searched, problem = write_pages(
+                settings, site, xrefs, staging, workers, compiled, only_records
+            )
         if problem is not None:
             done.diagnostics.append(problem)
             return done
@@ -90,9 +94,10 @@ def publish_site(
         if extras:
             with timer(OUTPUTS_STAGE):
                 write_outputs(written, staging, workers)
-        with timer("filer"):
-            copy_assets(settings, site, staging)
-        for out in (o for o in OUTPUTS if o.search and search):
+        if only_records is None:
+            with timer("filer"):
+                copy_assets(settings, site, staging)
+        for out in (o for o in OUTPUTS if o.search and search and only_records is None):
             with timer(out.stage):
                 problems = out.index(staging.root, written)
             done.diagnostics += problems
@@ -126,6 +131,7 @@ def write_pages(
     staging: Staging,
     workers: Workers,
     compiled: Path | None = None,
+    only_records: frozenset[str] | None = None,
 ) -> tuple[list[str], list[tuple[str, str]], Diagnostic | None]:
     """Render every page into ``staging``; return their addresses in order, or the first broken page.
 
@@ -133,7 +139,7 @@ def write_pages(
 
     Every worker walks the same jobs in the same order and renders the chunks it claims, so the pages
     (and the first page a broken template stops at) are the same for any number of workers.
-    ``compiled``: the build cache's folder of compiled templates.
+    ``compiled``: the build cache's folder of compiled templates; ``only_records``: see ``publish_site``.
     """
     t = settings.translator
     env = make_environment(settings.theme, t, compiled)
@@ -145,7 +151,8 @@ def write_pages(
     def part(claims: Claims) -> _PagesPart:
         mark, mine = staging.mark(), False
         pages: list[tuple[int, str, str, bool]] = []
-        for number, job in enumerate(page_jobs(site, t)):
+        jobs = page_jobs(site, t) if only_records is None else saved_record_pages(site, t, only_records)
+        for number, job in enumerate(jobs):
             if number % PAGE_CHUNK == 0:
                 mine = claims.take(number // PAGE_CHUNK)
             if not mine:

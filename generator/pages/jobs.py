@@ -6,7 +6,7 @@ its view and the model object it shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from generator.base.doctypes import Kind
@@ -21,7 +21,7 @@ from generator.base.urls import (
     year_path,
 )
 from generator.config.i18n import Translator
-from generator.model.site import Board, Organisation, Site
+from generator.model.site import Board, Entry, Organisation, Site
 from generator.pages.charts import case_timeline, decisions_per_year
 from generator.pages.context import Link, make_item, make_record_view
 from generator.pages.kinds import PageJob, PageKind
@@ -194,11 +194,16 @@ def case_pages(maker: PageMaker) -> Iterator[PageJob]:
         yield PageJob(PageKind.CASE, case.path, page, view, case)
 
 
-def record_pages(maker: PageMaker) -> Iterator[PageJob]:
-    """Yield each record's page, with its meeting's view when it belongs to one."""
+def saved_record_pages(site: Site, t: Translator, files: frozenset[str]) -> Iterator[PageJob]:
+    """Yield the pages of the records read from ``files`` only (the preview's first pass after a save)."""
+    yield from record_pages(PageMaker(site, t), [e for e in site.entries if e.record.rel in files])
+
+
+def record_pages(maker: PageMaker, entries: Iterable[Entry] | None = None) -> Iterator[PageJob]:
+    """Yield each record's page (of ``entries``, else all), with its meeting's view when it has one."""
     site = maker.site
     base = site.config.base_path
-    for entry in site.entries:
+    for entry in site.entries if entries is None else entries:
         rec = entry.record
         meeting = entry.meeting
         meeting_view = maker.meeting_view(meeting) if meeting is not None else None

@@ -52,6 +52,7 @@ class PreviewStaging(Staging):
         reuse_pages: bool,
         extras: bool,
         cancel: Callable[[], bool] | None = None,
+        partial: bool = False,
     ) -> None:
         super().__init__(output)
         self.live = output
@@ -61,9 +62,14 @@ class PreviewStaging(Staging):
         self.extras = extras
         self.cancel = cancel
         """Asked before each file: True abandons the build (a newer change is waiting)."""
+        self.partial = partial
+        """A first pass that writes a few pages: every other served file stays as it is."""
         self.manifest: dict[str, Made] = {}
         self.rendered = 0
         self._kept: set[str] = set()
+        self.changed: list[str] | None = None
+        """After ``swap``: the address of every page made, changed or removed; None when another file
+        changed too (a stylesheet, a feed), so that every open page reloads."""
 
     @property
     def kept(self) -> int:
@@ -120,20 +126,31 @@ class PreviewStaging(Staging):
         if not self.live.exists():
             self.root.rename(self.live)
             return
+        removed: list[str] = []
         for rel, made in self.previous.items():
             if rel in self.written:
                 continue
-            if made.kind == "extra" and not self.extras:
-                self.manifest[rel] = made  # made again when the preview is idle
+            if (made.kind == "extra" and not self.extras) or self.partial:
+                self.manifest[rel] = made  # made again when the preview is idle, or by the full pass
                 continue
+            removed.append(rel)
             with contextlib.suppress(FileNotFoundError):
                 (self.live / rel).unlink()
                 _remove_empty_parents(self.live / rel, self.live)
-        for rel in self.written - self._kept:
+        made_anew = self.written - self._kept
+        self.changed = _page_addresses([*made_anew, *removed])
+        for rel in made_anew:
             target = self.live / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.root / rel, target)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _page_addresses(files: list[str]) -> list[str] | None:
+    """Return the addresses of these served files, or None if one is no page (every page may show it)."""
+    if any(not rel.endswith(".html") or rel == "404.html" for rel in files):
+        return None
+    return sorted("/" + rel.removesuffix("index.html") for rel in files)
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:
@@ -161,6 +178,10 @@ class Rebuild:
     """Record files read from disk (the others came from memory)."""
     banners: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
     """Page address → ("utkast" | "publiceras", day): drafts and scheduled records shown in the preview."""
+    changed: list[str] | None = None
+    """The addresses of the pages this rebuild made, changed or removed (None: maybe any page)."""
+    first_pass: bool = False
+    """Only the saved records' pages were made; the full rebuild follows."""
 
 
 class PreviewBuilder:
@@ -190,7 +211,7 @@ class PreviewBuilder:
         """The served pages' model, kept alive so that the identities in page digests stay unique."""
         self.number = 0
 
-    def options(self, extras: bool) -> BuildOptions:
+    def options(self, extras: bool, only_records: frozenset[str] | None = None) -> BuildOptions:
         """Return the preview's build options: drafts and scheduled records included, no search index."""
         return BuildOptions(
             site_dir=self.site_dir,
@@ -202,16 +223,24 @@ class PreviewBuilder:
             base_url=self.base_url,
             extras=extras,
             cache=self.cache,
+            only_records=only_records,
         )
 
     def rebuild(
-        self, batch: Batch | None = None, extras: bool = False, cancel: Callable[[], bool] | None = None
+        self,
+        batch: Batch | None = None,
+        extras: bool = False,
+        cancel: Callable[[], bool] | None = None,
+        first_pass: bool = False,
     ) -> Rebuild | None:
         """Rebuild after ``batch`` (None: from scratch); never raises for anything in the site.
 
         Without ``extras`` only pages and files are made (feeds and data files stay as they were);
-        with them, everything. Return None when ``cancel`` said to stop.
+        with them, everything. ``first_pass``: only the pages of the records ``batch`` saved (see
+        ``first_pass_files``), every other file as it was; the caller rebuilds in full next. Return
+        None when ``cancel`` said to stop.
         """
+        only = first_pass_files(batch, self.site_dir) if first_pass else None
         fresh = ChangeKind.STATIC if extras else ChangeKind.CONFIG
         kind = batch.worst if batch is not None else fresh
         if kind is ChangeKind.CONFIG:
@@ -223,7 +252,7 @@ class PreviewBuilder:
         self.number += 1
         reuse = kind in (ChangeKind.CONTENT, ChangeKind.STATIC)
         staging: PreviewStaging | StartStaging = PreviewStaging(
-            self.live, self.number, self.manifest, reuse, extras, cancel
+            self.live, self.number, self.manifest, reuse, extras, cancel, partial=only is not None
         )
 
         def stage(output: Path, use: CacheUse | None) -> Staging:
@@ -233,18 +262,43 @@ class PreviewBuilder:
             return staging
 
         try:
-            result = build(self.options(extras), self.memo, stage)
+            result = build(self.options(extras, only), self.memo, stage)
         except Cancelled:
             return None
         except Exception as exc:  # a template error or a bug must not stop the preview
             result = BuildResult(diagnostics=[crash_diagnostic(exc, self.site_dir)])
         published = result.ok and result.output is not None
         outcome = Rebuild(result, published, kind, staging.rendered, staging.kept, self.memo.files_read)
+        outcome.first_pass = only is not None
         if published:
             self.manifest, self.loaded = staging.manifest, result.loaded
-            self.searched = result.searched
+            if only is None:
+                self.searched = result.searched
             outcome.banners = banners(result.loaded, result.build_date)
+            outcome.changed = staging.changed if isinstance(staging, PreviewStaging) else None
         return outcome
+
+
+FIRST_PASS_LIMIT = 5
+"""Saved records at most whose pages a first pass makes (more: the full rebuild at once)."""
+
+
+def first_pass_files(batch: Batch | None, site_dir: Path) -> frozenset[str] | None:
+    """Return the records ``batch`` saved (relative to the site), if a first pass can show them sooner.
+
+    Only a batch of saved records (no template, setting or other file) of at most ``FIRST_PASS_LIMIT``
+    files; None otherwise.
+    """
+    if batch is None or batch.kinds != {ChangeKind.CONTENT} or len(batch.paths) > FIRST_PASS_LIMIT:
+        return None
+    files: set[str] = set()
+    site = site_dir.resolve()
+    for path in batch.paths:
+        saved = path.resolve()
+        if path.suffix != ".md" or not saved.is_file() or not saved.is_relative_to(site):
+            return None
+        files.add(saved.relative_to(site).as_posix())
+    return frozenset(files)
 
 
 def banners(loaded: Loaded | None, day: dt.date | None) -> dict[str, tuple[str, dt.date | None]]:

@@ -35,6 +35,8 @@ class PreviewState:
     root: Path | None = None
     """The current generation's folder; None until the first good build."""
     generation: int = 0
+    changed_pages: list[str] | None = None
+    """The addresses of the pages the current generation changed from the one before (None: any)."""
     version: int = 0
     """Counts every change of state (a build finished, good or bad)."""
     builds: int = 0
@@ -71,6 +73,7 @@ class PreviewState:
         with self.changed:
             state: dict[str, Any] = {
                 "generation": self.generation,
+                "changed": self.changed_pages,
                 "version": self.version,
                 "builds": self.builds,
                 "failures": self.failures,

@@ -17,7 +17,13 @@ from pathlib import Path
 from generator.base.diagnostics import errors_in
 from generator.config.theme import BUILTIN_THEMES
 from generator.outputs.search import Cancelled, MemoryCache, index_site
-from generator.preview.rebuild import PreviewBuilder, Rebuild, clear_old_output, crash_diagnostic
+from generator.preview.rebuild import (
+    PreviewBuilder,
+    Rebuild,
+    clear_old_output,
+    crash_diagnostic,
+    first_pass_files,
+)
 from generator.preview.serve import PreviewServer, PreviewState, start_server
 from generator.preview.watch import Batch, Layout, Watcher
 
@@ -127,15 +133,28 @@ class PreviewSession:
             self._index()
 
     def _rebuild(self, batch: Batch | None) -> Rebuild:
-        """Rebuild the pages, publish the outcome to the server (the pages reload), report it."""
+        """Rebuild the pages, publish the outcome to the server (the pages reload), report it.
+
+        After a save of a few records their own pages are made and shown first (what the writer is
+        looking at), then everything else; a page shown by the first pass does not reload again.
+        """
         assert self.builder is not None
+        if self.state.root is not None and first_pass_files(batch, self.site_dir) is not None:
+            first = self.builder.rebuild(batch, first_pass=True)
+            assert first is not None
+            self._publish(first, batch, counted=not first.published)
+            if not first.published:
+                return first
         rebuild = self.builder.rebuild(batch)
         assert rebuild is not None  # only a build that may be cancelled returns None
         self._publish(rebuild, batch)
         return rebuild
 
-    def _publish(self, rebuild: Rebuild, batch: Batch | None) -> None:
-        """Tell the server (and through it every open page) how a build went."""
+    def _publish(self, rebuild: Rebuild, batch: Batch | None, counted: bool = True) -> None:
+        """Tell the server (and through it every open page) how a build went.
+
+        A good first pass is not ``counted`` among the builds: the full rebuild that follows it is.
+        """
         assert self.builder is not None
         result = rebuild.result
         figures = {
@@ -143,19 +162,25 @@ class PreviewSession:
             "kind": rebuild.kind.value,
             "rendered": rebuild.rendered,
             "kept": rebuild.kept,
+            "first_pass": rebuild.first_pass,
             "files_read": rebuild.files_read,
             "events": batch.events if batch else 0,
             "timings": {stage: round(seconds, 3) for stage, seconds in result.timings.items()},
         }
         values: dict[str, object] = {
-            "builds": self.state.builds + 1,
+            "builds": self.state.builds + counted,
             "ok": result.ok,
             "diagnostics": list(result.diagnostics),
             "last": figures,
         }
         if rebuild.published:
+            # A page reloads when its own address changed, or when anything else did (``changed`` None).
+            same_banners = rebuild.banners == self.state.banners
             values.update(
-                root=self.builder.live, generation=self.state.generation + 1, banners=rebuild.banners
+                root=self.builder.live,
+                generation=self.state.generation + 1,
+                banners=rebuild.banners,
+                changed_pages=rebuild.changed if same_banners else None,
             )
         else:
             values["failures"] = self.state.failures + 1

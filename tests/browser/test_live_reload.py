@@ -7,14 +7,31 @@ page that only shows the overlay keeps it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
+from generator.config.i18n import Translator
+from generator.model.site import Site
+from generator.outputs import publish
+from generator.pages.kinds import PageJob
 from tests.browser.checks import axe_violations
 from tests.browser.sites import Offsite
-from tests.integration.previewing import BUDGET, BUDGET_PAGE, SITE_FILES, TIMEOUT, running, save
+from tests.integration.previewing import (
+    BUDGET,
+    BUDGET_PAGE,
+    SITE_FILES,
+    TIMEOUT,
+    running,
+    save,
+    status,
+    wait_for_build,
+)
+
+BOARD_PAGE = "sjoviks-kommun/ks/"
 
 WAIT_MS = TIMEOUT * 1000
 
@@ -42,6 +59,40 @@ def test_the_page_reloads_by_itself_after_a_save(
         expect(page.get_by_text("anta den reviderade budgeten")).to_be_visible(timeout=WAIT_MS)
         assert _reloaded(page)
     assert offsite.urls == []
+
+
+def test_the_saved_records_page_reloads_once_and_the_pages_that_list_it_too(
+    site_factory: Callable[..., Path], page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The full rebuild is made slow (as on a large site), so that the page has reloaded after the first
+    # pass before the full rebuild's generation reaches it.
+    every_page = publish.page_jobs
+
+    def slowly(site: Site, t: Translator) -> Iterator[PageJob]:
+        time.sleep(1.0)
+        yield from every_page(site, t)
+
+    monkeypatch.setattr(publish, "page_jobs", slowly)
+    site = site_factory(SITE_FILES)
+    with running(site) as preview:
+        board = page.context.new_page()  # the board lists the record; the full rebuild changes it
+        board.goto(preview.url + BOARD_PAGE)
+        expect(board.get_by_text("Budget för 2024")).to_be_visible()
+        page.goto(preview.url + BUDGET_PAGE)
+        before = status(preview)
+        _mark(page)
+        _mark(board)
+
+        save(site / BUDGET, SITE_FILES[BUDGET].replace("anta budgeten för 2024", "anta en budget i balans"))
+
+        expect(page.get_by_text("anta en budget i balans")).to_be_visible(timeout=WAIT_MS)
+        _mark(page)  # the page as the first pass showed it
+        done = wait_for_build(preview, before["builds"])
+        assert done["generation"] == before["generation"] + 2 and done["first_pass"] is False
+        page.wait_for_timeout(500)  # the full rebuild's event has reached the page
+        assert not _reloaded(page), "the full rebuild did not change this page: no second reload"
+        expect(board.get_by_text("anta en budget i balans")).to_be_visible(timeout=WAIT_MS)
+        assert _reloaded(board), "the board's page changed with the full rebuild, so it reloaded"
 
 
 def test_errors_show_over_the_page_until_fixed(

@@ -52,9 +52,13 @@ def test_a_changed_record_changes_its_page(site_factory: Callable[..., Path]) ->
 
         after = wait_for_build(preview, before["builds"])
         assert "anta den reviderade budgeten" in fetch(page)[1]
-        assert after["ok"] and after["generation"] == before["generation"] + 1
+        # Two generations: the record's own page first, then every other page that shows it.
+        assert after["ok"] and after["generation"] == before["generation"] + 2
+        assert after["first_pass"] is False
         assert after["files_read"] == 1, "only the saved record is read again"
         assert 0 < after["rendered"] < after["kept"], "only the pages that show the record are rendered"
+        assert "/" + BUDGET_PAGE not in after["changed"], "the first pass showed the record's page already"
+        assert after["changed"], "the rest of the pages that show the record came with the second"
 
 
 def test_a_broken_record_shows_the_errors_over_the_last_good_page(site_factory: Callable[..., Path]) -> None:
@@ -84,7 +88,7 @@ def test_a_broken_record_shows_the_errors_over_the_last_good_page(site_factory: 
         save(site / BUDGET, good)
         fixed = wait_for_build(preview, broken["builds"])
 
-        assert fixed["ok"] and fixed["generation"] == broken["generation"] + 1
+        assert fixed["ok"] and fixed["generation"] == broken["generation"] + 2, "first pass, then the rest"
         assert "alertdialog" not in fetch(page)[1]
 
 
