@@ -120,6 +120,11 @@ class PagefindService:
         """Free the memory of an index that is done."""
         self._call(InternalDeleteIndexRequest(type="DeleteIndex", index_id=index))
 
+    def stop(self) -> None:
+        """Stop the service now, from any thread: a call waiting for it raises ``PagefindError``."""
+        with contextlib.suppress(OSError):
+            self._process.kill()
+
     def close(self) -> None:
         """Stop the service and remove its working folder."""
         if self._process.stdin is not None and not self._process.stdin.closed:

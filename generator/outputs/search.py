@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import queue
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ PAGES = "sidor"
 MAX_LANES = 4
 """Pagefind services at once at most: each holds one bundle (about 0.3 GB) while it writes it."""
 SETTINGS = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)}
+CANCEL_POLL = 0.05
+"""Seconds between two looks at whether the caller asked to stop (the preview: a change arrived)."""
 
 
 class BundleCache(Protocol):
@@ -143,7 +146,11 @@ class _Run:
         if not todo:
             return
         lanes = max(1, min(self.jobs or os.cpu_count() or 1, MAX_LANES, len(todo)))
-        with _services(lanes) as services, ThreadPoolExecutor(lanes) as pool:
+        with (
+            _services(lanes) as (services, started),
+            ThreadPoolExecutor(lanes) as pool,
+            _stopped_when(self.cancel, started) as cancelled,
+        ):
 
             def build(bundle: Bundle) -> tuple[dict[str, bytes], str | None]:
                 if self.cancel is not None and self.cancel():
@@ -157,7 +164,12 @@ class _Run:
             futures = [pool.submit(build, bundle) for bundle in todo]
             try:
                 for bundle, future in zip(todo, futures, strict=True):
-                    files, problem = future.result()
+                    try:
+                        files, problem = future.result()
+                    except PagefindError:
+                        if cancelled.is_set():  # the services were stopped for a newer change
+                            raise Cancelled from None
+                        raise
                     self.report.built.append(bundle.name)
                     if self.cache is not None and problem is None:
                         self.cache.put(bundle.key, files)
@@ -168,8 +180,8 @@ class _Run:
 
 
 @contextmanager
-def _services(count: int) -> Iterator[queue.Queue[PagefindService]]:
-    """Start ``count`` Pagefind services; stop them all at the end."""
+def _services(count: int) -> Iterator[tuple[queue.Queue[PagefindService], list[PagefindService]]]:
+    """Start ``count`` Pagefind services; stop them all at the end. Yields them as lanes and as a list."""
     started: list[PagefindService] = []
     try:
         for _ in range(count):
@@ -177,10 +189,40 @@ def _services(count: int) -> Iterator[queue.Queue[PagefindService]]:
         lanes: queue.Queue[PagefindService] = queue.Queue()
         for service in started:
             lanes.put(service)
-        yield lanes
+        yield lanes, started
     finally:
         for service in started:
             service.close()
+
+
+@contextmanager
+def _stopped_when(
+    cancel: Callable[[], bool] | None, services: list[PagefindService]
+) -> Iterator[threading.Event]:
+    """Watch ``cancel`` while bundles are built: when it says stop, stop every service at once.
+
+    A bundle takes seconds to index; the preview cannot wait that long for a save. Yields the event that
+    is set when the services were stopped.
+    """
+    cancelled, done = threading.Event(), threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL):
+            if cancel is not None and cancel():
+                cancelled.set()
+                for service in services:
+                    service.stop()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True) if cancel is not None else None
+    if watcher is not None:
+        watcher.start()
+    try:
+        yield cancelled
+    finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
 
 
 def manifest(bundles: Sequence[Bundle], records: Sequence[SearchRecord]) -> bytes:
