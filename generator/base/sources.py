@@ -33,14 +33,21 @@ def is_ignored(name: str) -> bool:
 
 
 def find_record_paths(content_dir: Path) -> list[Path]:
-    """Return every record file under ``content_dir`` in sorted order."""
-    found = []
-    for path in content_dir.rglob("*.md"):
-        parts = path.relative_to(content_dir).parts
-        if any(is_ignored(part) for part in parts):
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+    """Return every record file under ``content_dir`` in sorted order (of its path relative to it).
+
+    Walked with ``os.walk`` and plain strings: the preview does this after every save, over every file.
+    """
+    found: list[tuple[str, str]] = []
+    root = str(content_dir)
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not is_ignored(name)]
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for name in names:
+            if name.endswith(".md") and not is_ignored(name):
+                found.append((prefix + name, os.path.join(folder, name)))
+    found.sort()
+    return [Path(path) for _, path in found]
 
 
 class SourceTexts(Mapping[str, str]):
