@@ -81,14 +81,19 @@ def attachments_digest(content_dir: Path) -> bytes:
     A record's checks look up its attachments and image there; this is all they read besides the record.
     """
     found: list[tuple[str, bool, str]] = []
-    for folder, dirs, files in os.walk(content_dir):
+    root = str(content_dir)
+    for folder, dirs, files in os.walk(root):
         dirs.sort()
+        folders = set(dirs)
         for name in sorted(dirs + files):
-            path = Path(folder) / name
-            if name.endswith(".md") or (name in dirs and not path.is_symlink()):
+            if name.endswith(".md"):
                 continue
-            target = os.readlink(path) if path.is_symlink() else ""
-            found.append((path.relative_to(content_dir).as_posix(), path.is_file(), target))
+            path = os.path.join(folder, name)
+            link = os.path.islink(path)
+            if name in folders and not link:
+                continue
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            found.append((rel, os.path.isfile(path), os.readlink(path) if link else ""))
     return digest(str(content_dir.resolve()), found)
 
 
