@@ -131,8 +131,7 @@ class PreviewBuilder:
             return staging
 
         try:
-            listener = _StopBetweenStages(cancel) if cancel is not None else None
-            result = build(self.options(extras, only), self.memo, stage, listener)
+            result = build(self.options(extras, only), self.memo, stage)
         except Cancelled:
             return None
         except Exception as exc:  # a template error or a bug must not stop the preview
@@ -147,22 +146,6 @@ class PreviewBuilder:
             outcome.banners = banners(result.loaded, result.build_date)
             outcome.changed = staging.changed if isinstance(staging, PreviewStaging) else None
         return outcome
-
-
-class _StopBetweenStages:
-    """Abandons a build at the start of its next stage once ``cancel`` says so (reading, checking and
-    assembling the site write nothing, so the staging's own checks come only later)."""
-
-    def __init__(self, cancel: Callable[[], bool]) -> None:
-        self.cancel = cancel
-
-    def stage(self, name: str) -> None:
-        """Raise ``Cancelled`` if a newer change is waiting."""
-        if self.cancel():
-            raise Cancelled
-
-    def advance(self, done: int, total: int | None) -> None:
-        """Nothing: only stage boundaries are checked."""
 
 
 FIRST_PASS_LIMIT = 5

@@ -72,20 +72,3 @@ def test_only_a_few_saved_records_get_a_first_pass(tmp_path: Path) -> None:
     deleted = Batch({ChangeKind.CONTENT}, {site / "content/ks/borta.md"}, 1)
     attachment = Batch({ChangeKind.CONTENT}, {site / "content/ks/bilagor/underlag.pdf"}, 1)
     assert [first_pass_files(b, site) for b in (None, many, template, deleted, attachment)] == [None] * 5
-
-
-def test_idle_work_stops_before_it_reads_the_site_when_a_change_is_waiting(tmp_path: Path) -> None:
-    site = make_archive(tmp_path / "site")
-    builder = built(site, tmp_path / "preview")
-    read_before = builder.memo.files_read
-    record = site / RECORD
-    record.write_text(record.read_text("utf-8").replace("gäller", "rör"), encoding="utf-8")
-    seen: list[int] = []
-
-    def waiting() -> bool:  # a newer change is waiting; note how far the build had come when it asked
-        seen.append(builder.memo.files_read)
-        return True
-
-    batch = Batch({ChangeKind.CONTENT}, {record}, 1)
-    assert builder.rebuild(batch, extras=True, cancel=waiting) is None
-    assert seen == [read_before] and read_before > 100, "asked before the site was read again"
