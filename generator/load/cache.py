@@ -90,12 +90,25 @@ class BuildCache:
         self._broken: str | None = None
 
     @classmethod
-    def open(cls, root: Path, site_dir: Path, writable: bool) -> tuple[BuildCache | None, list[Diagnostic]]:
+    def open(
+        cls, root: Path, site_dir: Path, writable: bool, *, again: bool = True
+    ) -> tuple[BuildCache | None, list[Diagnostic]]:
         """Open (or start) the cache in ``root``; None, with the reason, when it cannot be used.
 
-        Read-only (``beslut check``), a cache that is not there is not made.
+        Read-only (``beslut check``), a cache that is not there is not made. An unusable cache is
+        emptied and started ``again`` once; a folder that cannot be made or read is done without.
         """
         shown = shown_as(root, site_dir)
+        try:
+            return cls._open(root, site_dir, shown, writable, again)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return None, [warning(shown, f"cachen kan inte användas ({reason}); bygget görs utan den")]
+
+    @classmethod
+    def _open(
+        cls, root: Path, site_dir: Path, shown: str, writable: bool, again: bool
+    ) -> tuple[BuildCache | None, list[Diagnostic]]:
         names = {p.name for p in root.iterdir()} if root.is_dir() else set()
         if (root.exists() and not root.is_dir()) or names - KNOWN:
             return None, [
@@ -103,7 +116,7 @@ class BuildCache:
             ]
         ours = names.intersection(OWN)
         if ours and DATABASE not in ours:
-            return _start_over(root, site_dir, writable, "cachen är ofullständig")
+            return _start_over(root, site_dir, writable, again, "cachen är ofullständig")
         if not writable and not ours:
             return None, []
         try:
@@ -111,11 +124,16 @@ class BuildCache:
             cache = cls(root, db, shown, writable)
             problem = cache._check()
         except (OSError, sqlite3.Error) as exc:
-            return _start_over(root, site_dir, writable, f"cachen kan inte läsas ({exc})")
+            return _start_over(root, site_dir, writable, again, f"cachen kan inte läsas ({exc})")
         if problem is not None:
             db.close()
-            return _start_over(root, site_dir, writable, problem)
-        if not cache._lock():
+            return _start_over(root, site_dir, writable, again, problem)
+        try:
+            locked = cache._lock()
+        except OSError:
+            db.close()
+            raise
+        if not locked:
             db.close()
             return None, [
                 warning(shown, "cachen används av ett annat bygge just nu; det här bygget klarar sig utan")
@@ -310,12 +328,12 @@ class BuildCache:
 
 
 def _start_over(
-    root: Path, site_dir: Path, writable: bool, why: str
+    root: Path, site_dir: Path, writable: bool, again: bool, why: str
 ) -> tuple[BuildCache | None, list[Diagnostic]]:
-    """Set an unusable cache aside: empty it and start a new one (when writing), with a warning."""
+    """Set an unusable cache aside: empty it and start a new one (when writing, once), with a warning."""
     shown = shown_as(root, site_dir)
-    if not writable:
+    if not writable or not again:
         return None, [warning(shown, f"{why}; den används inte")]
     remove_own(root)
-    cache, problems = BuildCache.open(root, site_dir, writable)
+    cache, problems = BuildCache.open(root, site_dir, writable, again=False)
     return cache, [warning(shown, f"{why}; den byggs om från början"), *problems]

@@ -49,7 +49,7 @@ def remove_own(root: Path) -> None:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # what cannot be removed makes the cache unusable
                 path.unlink()
 
 

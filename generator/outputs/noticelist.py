@@ -8,6 +8,7 @@ checkout, without the previous output; it keeps the list in the build cache fold
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -106,4 +107,5 @@ def previous_notice_list(output: Path, cache: Path | None) -> bytes | None:
 def keep_notice_list(cache: Path | None, output: Path) -> None:
     """Keep a copy of the output's list in the build cache folder, when the build has one (CI restores it)."""
     if cache is not None and cache.is_dir():
-        (cache / NOTICE_COPY).write_bytes((output / NOTICE_LIST).read_bytes())
+        with contextlib.suppress(OSError):  # only a copy: the next build compares with the output then
+            (cache / NOTICE_COPY).write_bytes((output / NOTICE_LIST).read_bytes())

@@ -310,3 +310,19 @@ def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(tmp_pat
     assert_built(build_with(site, cold_out, None, jobs=1))
     pages = {path: sha for path, sha in tree_digest(out).items() if not path.startswith("pagefind/")}
     assert pages == tree_digest(cold_out), "the CLI's build (search aside) is the cold build's"
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_cache_folder_that_cannot_be_made_is_done_without(tmp_path: Path, command: str) -> None:
+    site = make_archive(tmp_path / "site")
+    (tmp_path / "fil").write_text("ingen mapp\n", encoding="utf-8")
+    cache = tmp_path / "fil" / "cache"  # under a file: no folder can be made there
+
+    out = ["--out", str(tmp_path / "out")] if command == "build" else []
+    done = run_cli(command, str(site), *out, "--date", BUILD_DAY, "--cache", str(cache))
+
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    if command == "build":  # check only reads a cache, and there is none to read
+        assert f"{cache}: varning: cache: cachen kan inte läsas" in done.stderr
+        assert "; den används inte" in done.stderr
