@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench_report import commit
 from build_bench import DATE, add_slugs, is_address_collision
 from corpora import generated, given
 
-CACHE_DIR = ".beslut-cache"
+from generator.load.cachefolder import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 BESLUT = [sys.executable, "-m", "generator"]
@@ -252,11 +253,6 @@ def report(args: argparse.Namespace, starts: list[tuple[float, float]], edits: l
         for e in edits
     ]
     return "\n".join(lines)
-
-
-def commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    return done.stdout.strip() or "?"
 
 
 if __name__ == "__main__":

@@ -19,61 +19,45 @@ from generator.config.theme import BUILTIN_THEMES, Theme
 from generator.pages.hyphenate import hyphenate, hyphenate_html
 from generator.pages.kinds import PageJob
 
+_COMPILED: dict[str, bytes] = {}
+"""Compiled templates by name and source checksum, for every environment of this process."""
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory by name and source checksum (a changed template compiles anew).
 
-    The preview makes an environment per rebuild; without this it would compile every template again.
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory (``_COMPILED``) and, given a ``folder``, in the build cache.
+
+    The preview makes an environment per rebuild, and a build process may take what the last one
+    compiled. Jinja checks each template's magic (its own version and Python's) and source checksum
+    and compiles anew whatever does not match or cannot be read back; a file is written whole or not at all.
     """
 
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Fill ``bucket`` from memory (jinja checks the checksum and discards a stale one)."""
-        data = self._compiled.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Remember a freshly compiled template."""
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-class _KeptBytecodeCache(_MemoryBytecodeCache):
-    """Compiled templates kept in memory and in a folder of the build cache, for the next process.
-
-    Jinja checks each kept template's magic (its own version and Python's) and source checksum, and
-    compiles anew whatever does not match or cannot be read back; a file is written whole or not at all.
-    """
-
-    def __init__(self, memory: _MemoryBytecodeCache, folder: Path) -> None:
-        super().__init__()
-        self._compiled = memory._compiled
+    def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Fill ``bucket`` from memory, else from the folder."""
-        if bucket.key not in self._compiled:
+        if bucket.key not in _COMPILED and self.folder is not None:
             with contextlib.suppress(OSError):
-                self._compiled[bucket.key] = (self.folder / bucket.key).read_bytes()
+                _COMPILED[bucket.key] = (self.folder / bucket.key).read_bytes()
+        data = _COMPILED.get(bucket.key)
+        if data is None:
+            return
         try:
-            super().load_bytecode(bucket)
+            bucket.bytecode_from_string(data)
         except Exception:  # Jinja reads the checksum with pickle, which may fail on a damaged file
             bucket.reset()
-            self._compiled.pop(bucket.key, None)
+            del _COMPILED[bucket.key]
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Remember a freshly compiled template, and keep it in the folder."""
-        super().dump_bytecode(bucket)
+        data = _COMPILED[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is None:
+            return
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             aside = self.folder / f".{bucket.key}.{os.getpid()}"
-            aside.write_bytes(self._compiled[bucket.key])
+            aside.write_bytes(data)
             os.replace(aside, self.folder / bucket.key)
-
-
-_COMPILED = _MemoryBytecodeCache()
 
 
 def make_environment(theme: Theme, t: Translator, compiled: Path | None = None) -> jinja2.Environment:
@@ -92,7 +76,7 @@ def make_environment(theme: Theme, t: Translator, compiled: Path | None = None) 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_COMPILED if compiled is None else _KeptBytecodeCache(_COMPILED, compiled),
+        bytecode_cache=_CompiledTemplates(compiled),
         # An environment serves one build, during which no template changes: not asking the file
         # system before every use of a template spares five stat calls per page.
         auto_reload=False,
