@@ -100,16 +100,15 @@ class PreviewBuilder:
         batch: Batch | None = None,
         extras: bool = False,
         cancel: Callable[[], bool] | None = None,
-        first_pass: bool = False,
+        only_records: frozenset[str] | None = None,
     ) -> Rebuild | None:
         """Rebuild after ``batch`` (None: from scratch); never raises for anything in the site.
 
         Without ``extras`` only pages and files are made (feeds and data files stay as they were);
-        with them, everything. ``first_pass``: only the pages of the records ``batch`` saved (see
-        ``first_pass_files``), every other file as it was; the caller rebuilds in full next. Return
+        with them, everything. ``only_records`` (a first pass, see ``first_pass_files``): only the
+        pages of those records, every other file as it was; the caller rebuilds in full next. Return
         None when ``cancel`` said to stop.
         """
-        only = first_pass_files(batch, self.site_dir) if first_pass else None
         fresh = ChangeKind.STATIC if extras else ChangeKind.CONFIG
         kind = batch.worst if batch is not None else fresh
         if kind is ChangeKind.CONFIG:
@@ -121,7 +120,7 @@ class PreviewBuilder:
         self.number += 1
         reuse = kind in (ChangeKind.CONTENT, ChangeKind.STATIC)
         staging: PreviewStaging | StartStaging = PreviewStaging(
-            self.live, self.number, self.manifest, reuse, extras, cancel, partial=only is not None
+            self.live, self.number, self.manifest, reuse, extras, cancel, partial=only_records is not None
         )
 
         def stage(output: Path, use: CacheUse | None) -> Staging:
@@ -131,17 +130,17 @@ class PreviewBuilder:
             return staging
 
         try:
-            result = build(self.options(extras, only), self.memo, stage)
+            result = build(self.options(extras, only_records), self.memo, stage)
         except Cancelled:
             return None
         except Exception as exc:  # a template error or a bug must not stop the preview
             result = BuildResult(diagnostics=[crash_diagnostic(exc, self.site_dir)])
         published = result.ok and result.output is not None
         outcome = Rebuild(result, published, kind, staging.rendered, staging.kept, self.memo.files_read)
-        outcome.first_pass = only is not None
+        outcome.first_pass = only_records is not None
         if published:
             self.manifest, self.loaded = staging.manifest, result.loaded
-            if only is None:
+            if only_records is None:
                 self.searched = result.searched
             outcome.banners = banners(result.loaded, result.build_date)
             outcome.changed = staging.changed if isinstance(staging, PreviewStaging) else None

@@ -139,8 +139,9 @@ class PreviewSession:
         looking at), then everything else; a page shown by the first pass does not reload again.
         """
         assert self.builder is not None
-        if self.state.root is not None and first_pass_files(batch, self.site_dir) is not None:
-            first = self.builder.rebuild(batch, first_pass=True)
+        saved = first_pass_files(batch, self.site_dir) if self.state.root is not None else None
+        if saved is not None:
+            first = self.builder.rebuild(batch, only_records=saved)
             assert first is not None
             self._publish(first, batch, counted=not first.published)
             if not first.published:

@@ -40,7 +40,9 @@ def test_the_first_pass_shows_the_saved_record_and_the_full_rebuild_the_rest(tmp
     )
     batch = Batch({ChangeKind.CONTENT}, {record}, 1)
 
-    first = builder.rebuild(batch, first_pass=True)
+    saved = first_pass_files(batch, site)
+    assert saved == frozenset({RECORD})
+    first = builder.rebuild(batch, only_records=saved)
 
     assert first is not None and first.published and first.first_pass
     assert first.rendered == 1
