@@ -326,3 +326,17 @@ def test_a_cache_folder_that_cannot_be_made_is_done_without(tmp_path: Path, comm
     if command == "build":  # check only reads a cache, and there is none to read
         assert f"{cache}: varning: cache: cachen kan inte läsas" in done.stderr
         assert "; den används inte" in done.stderr
+
+
+def test_a_cache_whose_lock_cannot_be_taken_is_done_without(tmp_path: Path) -> None:
+    site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
+    assert_built(build_with(site, out, cache))
+    (cache / "lås").unlink()
+    (cache / "lås").mkdir()  # a folder where the lock file was: it cannot be opened
+
+    warm = build_with(site, out, cache)
+
+    assert_built(warm)
+    [said] = [w.message for w in warm.cache_warnings]
+    assert said.startswith("cachen kan inte användas (") and said.endswith("); bygget görs utan den")
+    assert warm.made == {"fil": 160, "text": 147}, "nothing was taken from it"
