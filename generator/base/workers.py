@@ -72,7 +72,9 @@ class Claims:
             number = self._shared.value
             if number < _STOP:
                 self._shared.value = number + 1
-            return int(number)
+        if self._told is not None and number < _STOP:
+            self._told(number + 1)
+        return int(number)
 
     def take(self, number: int) -> bool:
         """Claim chunk ``number`` if no worker has; each worker asks for every chunk, in order."""
@@ -87,7 +89,9 @@ class Claims:
             if self._shared.value != number:
                 return False
             self._shared.value = number + 1
-            return True
+        if self._told is not None:
+            self._told(number + 1)
+        return True
 
     def stop(self) -> None:
         """Make every worker stop claiming (a worker found a problem that ends the stage)."""
@@ -158,32 +162,39 @@ class Workers:
 def _fork_each(
     work: Callable[[Claims], R], count: int, known: Sequence[object], told: Callable[[int], None] | None
 ) -> list[R]:
-    """Fork ``count`` processes that each run ``work`` with shared claims; return their results.
+    """Run ``work`` in this process and in ``count - 1`` forked ones, with shared claims; return the results.
 
-    While they work, ``told`` hears how many chunks they have claimed, a few times a second.
+    This process is one of the workers: one copy fewer of the memory the workers touch, and its
+    results need no pickling. ``told`` hears how many chunks have been claimed, as this process claims.
     """
     context = multiprocessing.get_context("fork")
-    claims = Claims(context.Value("q", 0))
+    shared = context.Value("q", 0)
+    claims = Claims(shared)
     # Objects that exist now are never collected in the workers: a collection would write to every
     # object's header and so copy all memory pages the workers share with this process.
     gc.freeze()
     processes: list[Any] = []
     readers: dict[Any, Any] = {}
     try:
-        for _ in range(count):
+        for _ in range(count - 1):
             reader, writer = context.Pipe(duplex=False)
             process = context.Process(target=_child, args=(work, claims, writer, known), daemon=True)
             process.start()
             writer.close()
             processes.append(process)
             readers[reader] = process
-        results: list[R] = []
+        own = Claims(shared, told)
+        try:
+            results: list[R] = [work(own)]
+        except BaseException:
+            own.stop()
+            raise
         while readers:
-            if told is not None:
-                told(claims.claimed)
             for ready in multiprocessing.connection.wait(list(readers), timeout=_TICK):
                 process = readers.pop(ready)
                 results.append(_receive(ready, process, known))
+            if told is not None:
+                told(claims.claimed)
         return results
     finally:
         for process in processes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -24,10 +25,15 @@ def test_map_returns_every_result_in_order(count: int) -> None:
 
 @needs_fork
 def test_the_work_is_shared_by_processes() -> None:
+    def work(_: int) -> int:
+        time.sleep(0.002)
+        return os.getpid()
+
     workers = Workers(2)
-    pids = set(workers.map(lambda _: os.getpid(), list(range(400)), chunk=1))
+    pids = set(workers.map(work, list(range(400)), chunk=1))
     assert workers.most == 2
-    assert os.getpid() not in pids and len(pids) >= 1
+    # The build's own process is one of the two workers; the other is forked.
+    assert os.getpid() in pids and len(pids) == 2
 
 
 @needs_fork
@@ -49,21 +55,43 @@ def test_each_chunk_is_claimed_once_and_in_turn() -> None:
 
 @needs_fork
 def test_a_failing_worker_fails_the_stage_with_its_traceback() -> None:
+    parent = os.getpid()
+
     def work(x: int) -> int:
-        if x == 37:
-            raise ValueError("trasigt värde 37")
+        time.sleep(0.001)
+        if os.getpid() != parent:
+            raise ValueError(f"trasigt värde {x}")
         return x
 
-    with pytest.raises(WorkerFailed, match="trasigt värde 37"):
-        Workers(2).map(work, list(range(100)), chunk=5)
+    with pytest.raises(WorkerFailed, match="trasigt värde"):
+        Workers(2).map(work, list(range(400)), chunk=5)
+
+
+@needs_fork
+def test_a_failure_in_the_builds_own_share_stops_the_others() -> None:
+    parent = os.getpid()
+    done: list[int] = []
+
+    def work(x: int) -> int:
+        time.sleep(0.001)
+        if os.getpid() == parent and x > 0:
+            raise ValueError("trasigt i byggets egen process")
+        return x
+
+    with pytest.raises(ValueError, match="byggets egen process"):
+        done = Workers(2).map(work, list(range(400)), chunk=5)
+    assert done == []
 
 
 @needs_fork
 def test_a_worker_that_dies_fails_the_stage() -> None:
+    parent = os.getpid()
+
     def work(x: int) -> int:
-        if x == 50:
+        time.sleep(0.001)
+        if os.getpid() != parent:
             os._exit(3)
         return x
 
     with pytest.raises(WorkerFailed, match="avslutades oväntat"):
-        Workers(2).map(work, list(range(100)), chunk=5)
+        Workers(2).map(work, list(range(400)), chunk=5)
