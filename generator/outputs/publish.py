@@ -137,8 +137,9 @@ def write_pages(
 
     Also returned: (address, file) of the pages searched by their text (``PageContext.indexed``).
 
-    Every worker walks the same jobs in the same order and renders the chunks it claims, so the pages
-    (and the first page a broken template stops at) are the same for any number of workers.
+    Every worker walks the same jobs in the same order and makes and renders the chunks it claims (a
+    job's view is built only by the worker that claims it), so the pages (and the first page a broken
+    template stops at) are the same for any number of workers.
     ``compiled``: the build cache's folder of compiled templates; ``only_records``: see ``publish_site``.
     """
     t = settings.translator
@@ -152,12 +153,12 @@ def write_pages(
         mark, mine = staging.mark(), False
         pages: list[tuple[int, str, str, bool]] = []
         jobs = page_jobs(site, t) if only_records is None else saved_record_pages(site, t, only_records)
-        for number, job in enumerate(jobs):
+        for number, make in enumerate(jobs):
             if number % PAGE_CHUNK == 0:
                 mine = claims.take(number // PAGE_CHUNK)
             if not mine:
                 continue
-            job = linker.annotate(job)
+            job = linker.annotate(make())
             try:
                 staging.write_page(job.file, job, render, job)
             except TEMPLATE_ERRORS as exc:

@@ -1,11 +1,13 @@
 """Every page of the site as a job: an address, a template, and the documented values it sees.
 
-Jobs are produced lazily so that 100,000 record pages are rendered and written one at a time.
+Jobs are produced lazily so that 100,000 record pages are rendered and written one at a time, each by
+the worker that claims it (``JobMaker``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from generator.base.doctypes import Kind
@@ -27,6 +29,9 @@ from generator.pages.kinds import KINDS, PageJob, PageKind
 from generator.pages.views import ListingView, MeetingView
 
 LATEST = 20
+
+JobMaker = Callable[[], PageJob]
+"""Makes one page's job (its view) when called: a page is counted and placed without its view."""
 
 
 class PageMaker:
@@ -125,23 +130,33 @@ class PageMaker:
         entries: Sequence[Entry],
         crumbs: tuple[Link, ...],
         **values: Any,
-    ) -> Iterator[PageJob]:
+    ) -> Iterator[JobMaker]:
         """Yield the pages of a paginated listing (page number in the title from page 2 on)."""
-        size = self.site.config.page_size
-        count = max(1, -(-len(entries) // size))
+        count = max(1, -(-len(entries) // self.site.config.page_size))
         for number in range(1, count + 1):
-            chunk = entries[(number - 1) * size : number * size]
-            page_title = (
-                title
-                if number == 1
-                else self.t("page_title_numbered", title=title, number=number, count=count)
-            )
-            page = self.page(
-                kind, paged(path, number), page_title, crumbs, page_number=number, page_count=count
-            )
-            pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
-            items = [make_item(e, self.site) for e in chunk]
-            yield PageJob(kind, page.path, page, ListingView(items, pages, **values))
+            yield partial(self.listing_page, kind, path, title, entries, crumbs, number, count, values)
+
+    def listing_page(
+        self,
+        kind: PageKind,
+        path: str,
+        title: str,
+        entries: Sequence[Entry],
+        crumbs: tuple[Link, ...],
+        number: int,
+        count: int,
+        values: dict[str, Any],
+    ) -> PageJob:
+        """Return page ``number`` of ``count`` of a listing."""
+        size = self.site.config.page_size
+        chunk = entries[(number - 1) * size : number * size]
+        page_title = (
+            title if number == 1 else self.t("page_title_numbered", title=title, number=number, count=count)
+        )
+        page = self.page(kind, paged(path, number), page_title, crumbs, page_number=number, page_count=count)
+        pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
+        items = [make_item(e, self.site) for e in chunk]
+        return PageJob(kind, page.path, page, ListingView(items, pages, **values))
 
 
 def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from generator.config.i18n import Translator
 from generator.model.site import Site
 from generator.outputs import publish
-from generator.pages.kinds import PageJob
+from generator.pages.pages import JobMaker
 from tests.browser.checks import axe_violations
 from tests.browser.sites import Offsite
 from tests.integration.previewing import (
@@ -68,7 +68,7 @@ def test_the_saved_records_page_reloads_once_and_the_pages_that_list_it_too(
     # pass before the full rebuild's generation reaches it.
     every_page = publish.page_jobs
 
-    def slowly(site: Site, t: Translator) -> Iterator[PageJob]:
+    def slowly(site: Site, t: Translator) -> Iterator[JobMaker]:
         time.sleep(1.0)
         yield from every_page(site, t)
 
