@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,11 @@ from typing import Any
 from generator.base.digest import digest, digest_bytes
 from generator.load.cache import BuildCache, KeptFile
 from generator.outputs.write import StagedPart, Staging
+
+_LINK_THREADS = 4
+"""Threads that link the new files into the cache after the swap."""
+_LINK_CHUNK = 256
+"""Files one thread links at a time."""
 
 Made = tuple[bytes, bytes, str]
 """What a file was made from, the digest of its bytes, and the build day if it showed it."""
@@ -75,6 +81,8 @@ class CachedStaging(Staging):
         """The files made anew (the others were taken from the cache)."""
         self.damaged: set[str] = set()
         """The files whose kept copy had changed since it was kept (made anew)."""
+        self._folders_made: set[str] = set()
+        """The cache's folders made (or found) while linking the new files in."""
 
     @property
     def reused(self) -> int:
@@ -137,19 +145,31 @@ class CachedStaging(Staging):
         for rel in self.previous.keys() - self.made.keys():
             with contextlib.suppress(OSError):
                 (self.folder / rel).unlink()
+        rels = list(self.made)
+        parts = [rels[i : i + _LINK_CHUNK] for i in range(0, len(rels), _LINK_CHUNK)]
         files: dict[str, KeptFile] = {}
-        folder, output, folders = str(self.folder), str(self.output), set[str]()
-        for rel, (made, checksum, day) in self.made.items():
+        # Linking and stat calls wait on the file system, not on Python: threads overlap them.
+        with ThreadPoolExecutor(_LINK_THREADS) as pool:
+            for kept in pool.map(self._keep_part, parts):
+                files.update(kept)
+        self.cache.damaged(len(self.damaged))
+        self.cache.keep_files(self.kind, files)
+
+    def _keep_part(self, rels: list[str]) -> dict[str, KeptFile]:
+        """Link the new files of ``rels`` into the cache; return where each of ``rels`` is kept."""
+        files: dict[str, KeptFile] = {}
+        folder, output = str(self.folder), str(self.output)
+        for rel in rels:
+            made, checksum, day = self.made[rel]
             target = os.path.join(folder, rel)
-            if rel in self.new and not _keep_new(os.path.join(output, rel), target, folders):
+            if rel in self.new and not _keep_new(os.path.join(output, rel), target, self._folders_made):
                 continue
             with contextlib.suppress(OSError):
                 st = os.stat(target)
                 files[rel] = KeptFile(
                     made, checksum, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, day
                 )
-        self.cache.damaged(len(self.damaged))
-        self.cache.keep_files(self.kind, files)
+        return files
 
     def _reuse(self, rel: str, made: bytes) -> bool:
         """Link the kept copy of ``rel`` in if it was made from ``made`` and is intact; else False."""
