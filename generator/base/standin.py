@@ -2,12 +2,16 @@
 
 The build cache keeps a record's rendered text this way: the text refers to its record, which the build
 has already (``load.cache``); pickling the record again would double the cache and break its identity.
+The stand-in is found through the pickler's dispatch table, looked up in C by exact type: every other
+object is pickled without a call into Python.
 """
 
 from __future__ import annotations
 
+import copyreg
 import io
 import pickle
+from typing import Any
 
 
 class _Missing:
@@ -23,8 +27,18 @@ MISSING: object = _Missing()
 
 def dumps(value: object, stand_in: object) -> bytes:
     """Return the pickle of ``value`` with ``stand_in`` (if not None) kept as a reference."""
+    if stand_in is None:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     buffer = io.BytesIO()
-    _Pickler(buffer, stand_in).dump(value)
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def reduce(obj: Any) -> Any:
+        if obj is stand_in:
+            return _reference, ()
+        return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+    pickler.dispatch_table = {**copyreg.dispatch_table, type(stand_in): reduce}
+    pickler.dump(value)
     return buffer.getvalue()
 
 
@@ -33,16 +47,8 @@ def loads(data: bytes, stand_in: object) -> object:
     return _Unpickler(data, stand_in).load()
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles one given object as a reference (a rendered text's record: the build has it already)."""
-
-    def __init__(self, file: io.BytesIO, stand_in: object) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.stand_in = stand_in
-
-    def persistent_id(self, obj: object) -> str | None:
-        """Return a reference to the stand-in; None pickles anything else as usual."""
-        return "stand-in" if obj is self.stand_in and obj is not None else None
+def _reference() -> None:
+    """Stand in for the stand-in in a pickle (never called: ``_Unpickler`` resolves the name)."""
 
 
 class _Unpickler(pickle.Unpickler):
@@ -52,8 +58,10 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(io.BytesIO(data))
         self.stand_in = stand_in
 
-    def persistent_load(self, pid: object) -> object:
-        """Return the stand-in."""
-        if pid != "stand-in" or self.stand_in is None:
-            raise pickle.UnpicklingError("okänd referens")
-        return self.stand_in
+    def find_class(self, module: str, name: str) -> Any:
+        """Return the stand-in's maker for the reference; any other class or function as usual."""
+        if module == __name__ and name == "_reference":
+            if self.stand_in is None:
+                raise pickle.UnpicklingError("okänd referens")
+            return lambda: self.stand_in
+        return super().find_class(module, name)
