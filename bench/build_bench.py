@@ -11,7 +11,8 @@ shared machine; each figure is reported as the median and range of its runs and 
 ratios. A beslut build runs as a child process (``build()`` in-process there, to read its stage times);
 its CPU time and peak memory are those of all its processes (bench/measure.py).
 
-- Cold: no output folder and an empty build cache, without and with the search index (points 1, 5).
+- Cold: no output folder and an empty build cache, without and with the search index (points 1, 5); and
+  without any cache (``--no-cache``), search excluded, below the scale sizes.
 - Warm (point 2): the cache of a build of the unchanged corpus is restored as a CI job restores it (a
   copy: other inodes, so every kept file is checked by its bytes), one change is made
   (bench/scenarios.py), and the site is built into a fresh output folder, search index included.
@@ -113,12 +114,17 @@ def bench_site(site: Path, args: argparse.Namespace) -> list[Figure]:
     peer = site / "peer" if (site / "peer").is_dir() and hugo_peer.hugo_binary() and not scale else None
     expected = hugo_peer.expected_pages(peer) if peer else 0
     figures = []
-    for search in (False, True):
-        name = "kall, med sökindex" if search else "kall, utan sökindex"
+    # (name, search, cache): a cold build fills an empty build cache, as CI's first run does; the one
+    # without a cache (``--no-cache``) shows what filling it costs.
+    colds = [("kall, utan sökindex", False, True), ("kall, med sökindex", True, True)]
+    if not scale:
+        colds.insert(1, ("kall, utan cache, utan sökindex", False, False))
+    for name, search, cached in colds:
         figure = Figure(size, name)
         for _ in range(repeat):
             shutil.rmtree(work / "cache", ignore_errors=True)
-            pair(figure, site, peer, work, args, expected, cache=work / "cache", search=search)
+            cache = work / "cache" if cached else None
+            pair(figure, site, peer, work, args, expected, cache=cache, search=search)
         figures.append(figure)
         say(figure)
     if not scale and not args.no_warm:
@@ -160,7 +166,7 @@ def pair(
     work: Path,
     args: argparse.Namespace,
     expected: int,
-    cache: Path,
+    cache: Path | None,
     search: bool,
     day: str | None = None,
 ) -> None:
@@ -173,11 +179,12 @@ def pair(
 
 
 def beslut(
-    site: Path, out: Path, cache: Path, day: str, args: argparse.Namespace, search: bool
+    site: Path, out: Path, cache: Path | None, day: str, args: argparse.Namespace, search: bool
 ) -> measure.Sample:
-    """Build ``site`` with beslut in a child process; return the measurements and its own figures."""
+    """Build ``site`` with beslut in a child process (``cache`` None: without one); return its figures."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(site), str(out), "--date", day]
-    command += ["--cache", str(cache), "--jobs", str(args.jobs)] + ([] if search else ["--no-search"])
+    command += ["--cache", str(cache)] if cache is not None else []
+    command += ["--jobs", str(args.jobs)] + ([] if search else ["--no-search"])
     sample, output = measure.run(command, cwd=REPO)
     sample.details = json.loads(output) if output.strip() else {"ok": False}
     sample.ok = sample.ok and bool(sample.details.get("ok"))
