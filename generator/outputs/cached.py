@@ -176,7 +176,7 @@ class CachedStaging(Staging):
         kept = self.previous.get(rel)
         if kept is None or kept.made != made or (kept.day and kept.day != self.day):
             return False
-        source = self.folder / rel
+        source = os.path.join(self.folder, rel)
         if not _intact(source, kept):
             self.damaged.add(rel)
             return False
@@ -198,10 +198,10 @@ def page_digest(context: bytes, job: Any) -> bytes:
     return digest(context, job.template, replace(job.page, build_date=None), job.view)
 
 
-def _intact(path: Path, kept: KeptFile) -> bool:
+def _intact(path: str, kept: KeptFile) -> bool:
     """Tell whether the kept file is as it was kept: unchanged on disk, or else the same bytes."""
     try:
-        st = path.stat()
+        st = os.stat(path)
         if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) == (
             kept.size,
             kept.mtime_ns,
@@ -210,7 +210,8 @@ def _intact(path: Path, kept: KeptFile) -> bool:
         ):
             return True
         # Moved (a cache restored elsewhere) or touched: only its bytes can tell.
-        return st.st_size == kept.size and digest_bytes(path.read_bytes()) == kept.sum
+        with open(path, "rb") as file:
+            return st.st_size == kept.size and digest_bytes(file.read()) == kept.sum
     except OSError:
         return False
 
@@ -226,18 +227,19 @@ def _keep_new(source: str, target: str, folders: set[str]) -> bool:
         os.link(source, target)
         return True
     except OSError:  # a file left there (not noted in the cache), or another file system
-        return _link_or_copy(Path(source), Path(target), replacing=True)
+        return _link_or_copy(source, target, replacing=True)
 
 
-def _link_or_copy(source: Path, target: Path, replacing: bool = False) -> bool:
+def _link_or_copy(source: str, target: str, replacing: bool = False) -> bool:
     """Make ``target`` the same file as ``source`` (a hard link, or a copy across file systems).
 
     ``replacing`` a file that may be there (its folder made if need be); else its folder is there.
     """
     try:
         if replacing:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            aside = target.with_name(f".{target.name}.{os.getpid()}")
+            folder, name = os.path.split(target)
+            os.makedirs(folder, exist_ok=True)
+            aside = os.path.join(folder, f".{name}.{os.getpid()}")
             _link_or_copy(source, aside)
             os.replace(aside, target)
             return True

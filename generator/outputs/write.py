@@ -80,13 +80,17 @@ class Staging:
         for rel in part.files:
             self._claim(rel, "två sidor skrivs till samma fil")
 
-    def place(self, rel: str) -> Path:
-        """Return where ``rel`` is written in the staging folder, its folder made."""
+    def place(self, rel: str) -> str:
+        """Return where ``rel`` is written in the staging folder, its folder made.
+
+        A plain string: tens of thousands of files are placed, and a ``Path`` costs more than the work.
+        """
+        root = str(self.root)
         folder = rel.rpartition("/")[0]
         if folder not in self._folders:
-            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
             self._folders.add(folder)
-        return self.root / rel
+        return os.path.join(root, rel)
 
     def _claim(self, rel: str, twice: str) -> None:
         if rel in self.written:
