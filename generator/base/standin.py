@@ -2,8 +2,8 @@
 
 The build cache keeps a record's rendered text this way: the text refers to its record, which the build
 has already (``load.cache``); pickling the record again would double the cache and break its identity.
-The stand-in is found through the pickler's dispatch table, looked up in C by exact type: every other
-object is pickled without a call into Python.
+The stand-in is found through the pickler's dispatch table, looked up in C by exact type, and read back
+by name: every other object is pickled and unpickled without a call into Python.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
+import threading
 from typing import Any
 
 
@@ -44,24 +45,23 @@ def dumps(value: object, stand_in: object) -> bytes:
 
 def loads(data: bytes, stand_in: object) -> object:
     """Read back a value of ``dumps`` with ``stand_in`` where the reference was (raises on bad data)."""
-    return _Unpickler(data, stand_in).load()
+    _reading.stand_in = stand_in
+    try:
+        return pickle.loads(data)
+    finally:
+        _reading.stand_in = None
 
 
-def _reference() -> None:
-    """Stand in for the stand-in in a pickle (never called: ``_Unpickler`` resolves the name)."""
+class _Reading(threading.local):
+    stand_in: object = None
+    """The object a reference reads back as, while a value is read (one per thread)."""
 
 
-class _Unpickler(pickle.Unpickler):
-    """Reads a value back with the build's own object where the stand-in was."""
+_reading = _Reading()
 
-    def __init__(self, data: bytes, stand_in: object) -> None:
-        super().__init__(io.BytesIO(data))
-        self.stand_in = stand_in
 
-    def find_class(self, module: str, name: str) -> Any:
-        """Return the stand-in's maker for the reference; any other class or function as usual."""
-        if module == __name__ and name == "_reference":
-            if self.stand_in is None:
-                raise pickle.UnpicklingError("okänd referens")
-            return lambda: self.stand_in
-        return super().find_class(module, name)
+def _reference() -> object:
+    """Return the stand-in of the value being read (by name in a pickle: the unpickler stays in C)."""
+    if _reading.stand_in is None:
+        raise pickle.UnpicklingError("okänd referens")
+    return _reading.stand_in
