@@ -17,12 +17,12 @@ import os
 import shutil
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator.base.digest import digest, digest_bytes
 from generator.load.cache import BuildCache, KeptFile
+from generator.outputs.pagedigest import PageDigests
 from generator.outputs.write import StagedPart, Staging
 
 _LINK_THREADS = 4
@@ -71,6 +71,7 @@ class CachedStaging(Staging):
         self.kind = kind
         """Which copy of a site this is (``bygge``, ``förhandsvisning``)."""
         self.context = use.context
+        self.digests = PageDigests(use.context)
         self.day = use.day.isoformat()
         self.previous = self.cache.kept_files(kind)
         """The files of the last published site of this kind, as the cache keeps them."""
@@ -91,7 +92,7 @@ class CachedStaging(Staging):
 
     def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
         """Take the page from the cache if it was made from the same job; else render and write it."""
-        made = page_digest(self.context, source)
+        made = self.digests(source)
         if self._reuse(rel, made):
             return
         html = render(*args).encode("utf-8")
@@ -191,11 +192,6 @@ class CachedStaging(Staging):
         self._write(rel, data)
         self.made[rel] = (made, digest_bytes(data), day)
         self.new.add(rel)
-
-
-def page_digest(context: bytes, job: Any) -> bytes:
-    """Return the digest of all a page is made from but its build day: templates, UI strings, its job."""
-    return digest(context, job.template, replace(job.page, build_date=None), job.view)
 
 
 def _intact(path: str, kept: KeptFile) -> bool:

@@ -1,0 +1,51 @@
+"""The digest of all a page is made from but its build day: what the build cache keys a page by.
+
+A page is the same as a kept one when its templates and UI strings (the build's context), its template,
+its context and its view are. A meeting's view is part of every page of the meeting's §§, of the
+meeting's own page and of its board's page: pickled into each page's digest it cost more than the rest
+of the page together (tens of kilobytes for a record page of a large meeting). So each meeting's view
+is digested once per build and each page that shows it takes in those 16 bytes: the digest stays a
+function of the page's content alone, the same in every process and build.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import io
+import pickle
+from dataclasses import replace
+from typing import Any
+
+from generator.base.digest import SIZE, digest
+from generator.pages.views import MeetingView
+
+
+def _digested(value: bytes) -> None:
+    """Stand in for a shared view by its digest in a page's pickle (named, never called)."""
+
+
+class PageDigests:
+    """Digests page jobs, each shared view digested once (see the module)."""
+
+    def __init__(self, context: bytes) -> None:
+        self.context = context
+        """The digest of the templates and UI strings every page is rendered with."""
+        self._shared: dict[int, tuple[object, bytes]] = {}
+        """id → (the view, its digest); the view is kept so that its id is not reused."""
+        self._table = {**copyreg.dispatch_table, MeetingView: self._reduce}
+
+    def __call__(self, job: Any) -> bytes:
+        """Return the digest of ``job``: its template, its context but the build day, and its view."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo, as ``digest``: equal values pickle the same however they share parts
+        pickler.dispatch_table = self._table
+        pickler.dump((self.context, job.template, replace(job.page, build_date=None), job.view))
+        return hashlib.blake2b(buffer.getbuffer(), digest_size=SIZE).digest()
+
+    def _reduce(self, view: object) -> tuple[Any, tuple[bytes]]:
+        known = self._shared.get(id(view))
+        if known is None or known[0] is not view:
+            known = self._shared[id(view)] = (view, digest(view))
+        return _digested, (known[1],)
