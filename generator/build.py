@@ -123,6 +123,8 @@ class BuildResult:
     """The notice board now and since the last build (None when the build wrote no notice list)."""
     searched: list[tuple[str, str]] = field(default_factory=list)
     """(address, output file) of the pages searched by their text (the preview indexes them later)."""
+    addresses: list[str] = field(default_factory=list)
+    """The address of every page written, in order (the preview makes the outputs from them later)."""
     cache_warnings: list[Diagnostic] = field(default_factory=list)
     """What was wrong with the build cache (set aside, never trusted): warnings that --strict ignores."""
     loaded: Loaded | None = field(default=None, repr=False)
@@ -186,6 +188,7 @@ def build(
                 )
                 result.output, result.pages, result.notices = done.output, done.pages, done.notices
                 result.reused, result.searched = done.reused, done.searched
+                result.addresses = done.addresses
                 if done.bundles_built is not None:
                     result.made["sök"] = done.bundles_built
                 result.diagnostics += done.diagnostics

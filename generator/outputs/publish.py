@@ -43,6 +43,8 @@ class Publication:
     output: Path | None = None
     """The published folder; None when nothing was swapped in."""
     pages: int = 0
+    addresses: list[str] = field(default_factory=list)
+    """The address of every page written, in order (what the outputs are made from, ``Written.pages``)."""
     reused: int = 0
     """Files taken unchanged from the build cache."""
     bundles_built: int | None = None
@@ -88,7 +90,7 @@ def publish_site(
         if problem is not None:
             done.diagnostics.append(problem)
             return done
-        done.pages, done.searched = len(pages), searched
+        done.pages, done.addresses, done.searched = len(pages), pages, searched
         bundles = KeptBundles(cache) if cache is not None else None
         written = Written(site, t, tuple(pages), tuple(searched), bundles)
         if extras:

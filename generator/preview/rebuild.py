@@ -20,9 +20,12 @@ from pathlib import Path
 import jinja2
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.workers import Workers
 from generator.build import BuildOptions, BuildResult, Loaded, build
 from generator.load.memo import Memo
 from generator.outputs.cached import CacheUse
+from generator.outputs.publish import OUTPUTS_STAGE, write_outputs
+from generator.outputs.registry import Written
 from generator.outputs.write import Staging
 from generator.pages.render import template_problem
 from generator.preview.made import Made, StartStaging
@@ -77,6 +80,8 @@ class PreviewBuilder:
         self.loaded: Loaded | None = None
         self.searched: list[tuple[str, str]] = []
         """(address, file) of the served pages the search index reads (see ``BuildResult.searched``)."""
+        self.addresses: list[str] | None = None
+        """Every served page's address, in order, from the last whole build (None before one)."""
         """The served pages' model, kept alive so that the identities in page digests stay unique."""
         self.number = 0
 
@@ -141,10 +146,34 @@ class PreviewBuilder:
         if published:
             self.manifest, self.loaded = staging.manifest, result.loaded
             if only_records is None:
-                self.searched = result.searched
+                self.searched, self.addresses = result.searched, result.addresses
             outcome.banners = banners(result.loaded, result.build_date)
             outcome.changed = staging.changed if isinstance(staging, PreviewStaging) else None
         return outcome
+
+    def add_extras(self, cancel: Callable[[], bool] | None = None) -> Rebuild | None:
+        """Make the feeds, calendars, data files and sitemap of the site last built; its pages stay.
+
+        The preview's idle work: nothing changed since that build (a change cancels this), so the site
+        is not read, checked and visited again. Before a whole build was served: a rebuild with the
+        outputs. None when ``cancel`` said to stop.
+        """
+        loaded, addresses = self.loaded, self.addresses
+        if loaded is None or addresses is None or not self.live.exists():
+            return self.rebuild(extras=True, cancel=cancel)
+        self.number += 1
+        staging = PreviewStaging(self.live, self.number, self.manifest, True, True, cancel, extras_only=True)
+        result = BuildResult(ok=True, output=self.live, build_date=loaded.site.build_date, loaded=loaded)
+        written = Written(loaded.site, loaded.translator, tuple(addresses), tuple(self.searched))
+        try:
+            with staging:
+                with result.stage(OUTPUTS_STAGE):
+                    write_outputs(written, staging, Workers(1))
+                staging.swap()
+        except Cancelled:
+            return None
+        self.manifest = staging.manifest
+        return Rebuild(result, True, ChangeKind.STATIC, staging.rendered, staging.kept)
 
 
 FIRST_PASS_LIMIT = 5

@@ -124,7 +124,7 @@ class PreviewSession:
         assert self.builder is not None and self.watcher is not None
         if self.state.root is None or not self.state.ok or self.watcher.pending():
             return
-        complete = self.builder.rebuild(extras=True, cancel=self.watcher.pending)
+        complete = self.builder.add_extras(cancel=self.watcher.pending)
         if complete is None:
             return
         if not complete.published:

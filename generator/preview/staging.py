@@ -32,6 +32,7 @@ class PreviewStaging(Staging):
         extras: bool,
         cancel: Callable[[], bool] | None = None,
         partial: bool = False,
+        extras_only: bool = False,
     ) -> None:
         super().__init__(output)
         self.live = output
@@ -43,6 +44,8 @@ class PreviewStaging(Staging):
         """Asked before each file: True abandons the build (a newer change is waiting)."""
         self.partial = partial
         """A first pass that writes a few pages: every other served file stays as it is."""
+        self.extras_only = extras_only
+        """The idle work on the last build's site: the outputs are made, every page and file stays."""
         self.manifest: dict[str, Made] = {}
         self.rendered = 0
         self._kept: set[str] = set()
@@ -109,7 +112,8 @@ class PreviewStaging(Staging):
         for rel, made in self.previous.items():
             if rel in self.written:
                 continue
-            if (made.kind == "extra" and not self.extras) or self.partial:
+            extra = made.kind == "extra"
+            if self.partial or (extra and not self.extras) or (self.extras_only and not extra):
                 self.manifest[rel] = made  # made again when the preview is idle, or by the full pass
                 continue
             removed.append(rel)
