@@ -21,7 +21,6 @@ from typing import Any, TypeVar, cast
 from generator.base.diagnostics import Diagnostic
 from generator.base.digest import digest
 from generator.base.sources import SourceFile, attachments_digest, find_record_paths, read_source
-from generator.base.standin import dumps
 from generator.base.workers import Workers
 from generator.load.cache import MISSING, BuildCache
 from generator.load.lookups import Lookup, plain_fields, plain_values, recording, still_valid
@@ -103,16 +102,10 @@ class Memo:
                     values[i] = _MISSING if found is MISSING else found
         missing = [i for i, value in enumerate(values) if value is _MISSING]
         self.made[stage] = self.made.get(stage, 0) + len(missing)
-        keeping = self.store is not None
-
-        def made(source: SourceFile) -> tuple[T, bytes]:
-            value = compute(source)
-            return value, dumps(value, None) if keeping else b""  # pickled for the cache by the worker
-
-        for i, (value, data) in zip(missing, workers.map(made, [sources[i] for i in missing]), strict=True):
+        for i, value in zip(missing, workers.map(compute, [sources[i] for i in missing]), strict=True):
             values[i] = value
             if self.store is not None:
-                self.store.put(kept[i], data)
+                self.store.keep(kept[i], value)
         if self.enabled:
             self._values.update(
                 ((stage, source), value) for source, value in zip(sources, values, strict=True)
@@ -178,22 +171,18 @@ class Memo:
         self.made["text"] = self.made.get("text", 0) + len(missing)
         noting = self.enabled or self.store is not None
 
-        keeping = self.store is not None
-
-        def recorded(record: Any) -> tuple[T, list[Lookup], bytes]:
+        def recorded(record: Any) -> tuple[T, list[Lookup]]:
             lookups: list[Lookup] = []
-            value = make(record, mask_label, recording(index, lookups) if noting else index)
-            # Pickled for the cache by the worker, the record kept as a reference (``base.standin``).
-            return value, lookups, dumps((lookups, value), record) if keeping else b""
+            return make(record, mask_label, recording(index, lookups) if noting else index), lookups
 
         made = workers.map(recorded, [records[i] for i in missing], chunk=16)
-        for i, (value, lookups, data) in zip(missing, made, strict=True):
+        for i, (value, lookups) in zip(missing, made, strict=True):
             values[i] = value
             if self.enabled:
                 remembered = _RememberedEntry(records[i], mask_label, index, lookups, value)
                 self._entries[id(records[i])] = remembered
             if self.store is not None:
-                self.store.put(kept[i], data)
+                self.store.keep(kept[i], (lookups, value), stand_in=records[i])
         self.misses += len(missing) if self.enabled else 0
         return values
 
