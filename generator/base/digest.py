@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
+from generator.base.lean import TABLE
 
 SIZE = 16
 """Bytes of a digest (BLAKE2b-128: no two different inputs meet by chance)."""
@@ -41,6 +42,7 @@ def digest(*values: object) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # no memo: each part is written out wherever it occurs
+    pickler.dispatch_table = TABLE  # lean: the build's strings are left as they are (``base.lean``)
     pickler.dump(values)
     return hashlib.blake2b(buffer.getbuffer(), digest_size=SIZE).digest()
 

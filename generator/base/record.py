@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.base.doctypes import DocumentType
+from generator.base.lean import lean
 from generator.base.yamltext import LineMap
 
 
@@ -49,6 +50,7 @@ class Reference:
     column: int
 
 
+@lean
 @dataclass(frozen=True, eq=False)
 class Record:
     """One record, every field checked; the unit every later stage works on."""

@@ -8,11 +8,12 @@ by name: every other object is pickled and unpickled without a call into Python.
 
 from __future__ import annotations
 
-import copyreg
 import io
 import pickle
 import threading
 from typing import Any
+
+from generator.base.lean import TABLE
 
 
 class _Missing:
@@ -28,17 +29,19 @@ MISSING: object = _Missing()
 
 def dumps(value: object, stand_in: object) -> bytes:
     """Return the pickle of ``value`` with ``stand_in`` (if not None) kept as a reference."""
-    if stand_in is None:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = TABLE  # lean: the build's strings are left as they are (``base.lean``)
+    if stand_in is not None:
+        kind = type(stand_in)
+        other = TABLE.get(kind)
 
-    def reduce(obj: Any) -> Any:
-        if obj is stand_in:
-            return _reference, ()
-        return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        def reduce(obj: Any) -> Any:
+            if obj is stand_in:
+                return _reference, ()
+            return other(obj) if other is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
-    pickler.dispatch_table = {**copyreg.dispatch_table, type(stand_in): reduce}
+        pickler.dispatch_table = {**TABLE, kind: reduce}
     pickler.dump(value)
     return buffer.getvalue()
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.base.doctypes import Kind
+from generator.base.lean import lean
 from generator.base.record import Record
 from generator.config.i18n import Translator
 from generator.config.parts import BoardConfig, OrganisationConfig
@@ -25,6 +26,7 @@ APPEALABLE_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION)
 """The decisions a page tells how to appeal (``överklagbar`` says whether each one can be)."""
 
 
+@lean
 @dataclass(frozen=True, eq=False)
 class RecordText:
     """A published record with its address and rendered text: a pure function of the record.

@@ -10,7 +10,6 @@ function of the page's content alone, the same in every process and build.
 
 from __future__ import annotations
 
-import copyreg
 import hashlib
 import io
 import pickle
@@ -18,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.base.digest import SIZE, digest
+from generator.base.lean import TABLE
 from generator.pages.views import MeetingView
 
 
@@ -33,7 +33,7 @@ class PageDigests:
         """The digest of the templates and UI strings every page is rendered with."""
         self._shared: dict[int, tuple[object, bytes]] = {}
         """id → (the view, its digest); the view is kept so that its id is not reused."""
-        self._table = {**copyreg.dispatch_table, MeetingView: self._reduce}
+        self._table = {**TABLE, MeetingView: self._reduce}
 
     def __call__(self, job: Any) -> bytes:
         """Return the digest of ``job``: its template, its context but the build day, and its view."""
