@@ -24,7 +24,7 @@ from generator.model.site import Board, Case, Entry, Meeting, Site
 from generator.outputs import feeds
 from generator.outputs.ical import board_calendar, calendar_title
 from generator.outputs.noticelist import NOTICE_LIST, notice_list
-from generator.outputs.opendata_files import opendata_files
+from generator.outputs.opendata_files import opendata_parts
 from generator.outputs.search import BUNDLE, BundleCache, index_site
 from generator.outputs.sitemap import robots_txt, sitemap_files
 from generator.pages.kinds import PageJob, PageKind
@@ -245,9 +245,9 @@ class OpenData(Output):
         {PageKind.ORGANISATION, PageKind.BOARD, PageKind.MEETING, PageKind.CASE, PageKind.RECORD}
     )
 
-    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
-        """Yield every open data file."""
-        yield from opendata_files(written.site, written.t)
+    def parts(self, written: Written) -> Iterator[Part]:
+        """Yield the open data files in parts: the objects, the lists and the index a few at a time."""
+        yield from opendata_parts(written.site, written.t)
 
     def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
         """Yield the open data of what the page shows (the site's own news has none: no Body owns it)."""

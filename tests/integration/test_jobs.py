@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.load.cache import BuildCache
-from generator.outputs import registry
+from generator.outputs import opendata_files, registry
 from generator.outputs.write import Staging
 from tests.integration.archive import BUILD_DAY, make_archive
 from tests.integration.sitecheck import assert_built, tree_digest
@@ -103,6 +103,8 @@ def test_feeds_calendars_and_data_are_the_same_files_in_the_same_order_however_t
     whole = outputs_written(site, tmp_path / "whole", jobs=1)
     # Small parts: every output in parts has several, and each worker makes some of them.
     monkeypatch.setattr(registry, "CASES_PER_PART", 3)
+    monkeypatch.setattr(opendata_files, "OBJECTS_PER_PART", 5)
+    monkeypatch.setattr(opendata_files, "PAGES_PER_PART", 1)
     orders = {jobs: outputs_written(site, tmp_path / f"jobs-{jobs}", jobs) for jobs in (1, 2, 3)}
 
     made = {f.rsplit("/", 1)[-1] for f in whole}
