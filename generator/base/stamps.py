@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,7 +13,11 @@ from generator.base.record import Record
 
 def record_modified(record: Record) -> dt.date:
     """Return the last day a record's content changed: the latest of datum, justerat, anslag, publicera."""
-    return max(d for d in (record.datum, record.justerat, record.anslag, record.publicera) if d is not None)
+    changed = record.datum
+    for day in (record.justerat, record.anslag, record.publicera):
+        if day is not None and day > changed:
+            changed = day
+    return changed
 
 
 def latest(days: Iterable[dt.date], default: dt.date) -> dt.date:
@@ -20,6 +25,7 @@ def latest(days: Iterable[dt.date], default: dt.date) -> dt.date:
     return max(days, default=default)
 
 
+@functools.lru_cache(maxsize=64)
 def zone_of(name: str) -> dt.tzinfo | None:
     """Return the zone ``name`` (``Europe/Stockholm``) or fixed offset (``+01:00``); None if unknown."""
     if match := re.fullmatch(r"([+-])(\d{2}):(\d{2})", name):
@@ -31,10 +37,12 @@ def zone_of(name: str) -> dt.tzinfo | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def rfc3339(day: dt.date, zone: str, time: dt.time | None = None) -> str:
     """Return ``day`` (at ``time``, else midnight) as an RFC 3339 timestamp in the site's time zone.
 
     With a zone name the offset follows summer time: 2018-05-28 is +02:00 in Sweden, 2018-12-05 +01:00.
+    Remembered: the outputs ask for the same few thousand days over and over.
     """
     local = dt.datetime.combine(day, (time or dt.time(0)).replace(microsecond=0))
     return local.replace(tzinfo=zone_of(zone) or dt.UTC).isoformat()

@@ -9,6 +9,7 @@ Additions OParl does not name carry the ``beslut:`` prefix, as OParl asks of ven
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +57,10 @@ class OpenData:
     def when(self, day: Any) -> str:
         """Return a date as an OParl date-time in the site's offset."""
         return rfc3339(day, self.site.config.timezone)
+
+    def changed(self, entries: Iterable[Entry]) -> str:
+        """Return when the latest change of ``entries`` (at least one) was made."""
+        return self.when(max(record_modified(e.record) for e in entries))
 
     def system(self) -> Json:
         """Return the System: the entry point a harvester starts from."""
@@ -126,7 +131,7 @@ class OpenData:
                 self.agenda_item(e, meeting, n, text=False) for n, e in enumerate(meeting.items, 1)
             ],
             "web": self.url(meeting.path),
-            "modified": self.when(max(record_modified(e.record) for e in meeting.entries)),
+            "modified": self.changed(meeting.entries),
         }
         for entry in meeting.documents:
             key = "invitation" if entry.record.typ.kind is Kind.NOTICE else "resultsProtocol"
@@ -143,7 +148,7 @@ class OpenData:
     def agenda_item(self, entry: Entry, meeting: Meeting, order: int, text: bool = True) -> Json:
         """Return a § as an OParl AgendaItem, with the decision's wording as ``resolutionText``."""
         rec = entry.record
-        obj = self._common(entry, "AgendaItem")
+        obj = self.head(entry, "AgendaItem")
         obj.update(meeting=self.id_of(meeting.path), number=rec.paragraf or "", order=order, public=True)
         if entry.beslut_text:
             obj["resolutionText"] = entry.beslut_text
@@ -157,7 +162,7 @@ class OpenData:
     def paper(self, entry: Entry, text: bool = True) -> Json:
         """Return a document (tjänsteskrivelse, utlåtande, delegationsbeslut, news) as an OParl Paper."""
         rec = entry.record
-        obj = self._common(entry, "Paper")
+        obj = self.head(entry, "Paper")
         obj.update(
             body=self.id_of(f"{rec.organisation}/"), date=rec.datum.isoformat(), paperType=rec.typ.label
         )
@@ -172,7 +177,7 @@ class OpenData:
     def file(self, entry: Entry, text: bool = True) -> Json:
         """Return whole minutes or a notice as an OParl File whose ``accessUrl`` is its page."""
         rec = entry.record
-        obj = self._common(entry, "File")
+        obj = self.head(entry, "File")
         obj.update(fileName=entry.path.rstrip("/").rsplit("/", 1)[-1] + ".html", mimeType="text/html")
         obj.update(date=rec.datum.isoformat(), accessUrl=self.url(entry.path))
         if rec.namnd:
@@ -201,7 +206,7 @@ class OpenData:
             "paperType": self.t("case_paper_type"),
             "web": self.url(case.path),
             "created": self.when(first.datum),
-            "modified": self.when(max(record_modified(e.record) for e in case.entries)),
+            "modified": self.changed(case.entries),
         }
         related = [self.id_of(e.path) for e in case.entries if record_type(e.record) != "AgendaItem"]
         if related:
@@ -226,7 +231,8 @@ class OpenData:
             "authoritative": rec.overklagbar,
         }
 
-    def _common(self, entry: Entry, kind: str) -> Json:
+    def head(self, entry: Entry, kind: str) -> Json:
+        """Return what every record's object begins with (its index entry and ``created``)."""
         rec = entry.record
         return {
             "id": self.id_of(entry.path),

@@ -1,14 +1,22 @@
-"""Write the open data: every object's file, the OParl lists, the index, tombstones and the schema."""
+"""Write the open data: every object's file, the OParl lists, the index, tombstones and the schema.
+
+The files are made in parts (``opendata_parts``) that the build's workers share: the objects a few hundred
+at a time, the tombstones, each list and the index a few pages at a time, the schema. A part makes only
+its own objects; an index page makes its objects' entries without making the objects themselves.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 from generator.base.jsontext import json_file
 from generator.base.urls import DATA, case_path, data_path, meeting_path, record_path
 from generator.config.i18n import Translator
-from generator.model.site import MEETING_KINDS, Site
+from generator.model.site import MEETING_KINDS, Board, Case, Entry, Meeting, Organisation, Site
 from generator.outputs.opendata import Json, OpenData, list_path, oparl_type, page_path, record_type
 from generator.outputs.opendata_schema import schema_document
 
@@ -16,41 +24,168 @@ LIST_PAGE = 100
 """Objects per page of an OParl list (OParl servers commonly use 20–100)."""
 INDEX_PAGE = 1000
 """Entries per page of the index (``data/index.json``): id, type, modified, deleted."""
+OBJECTS_PER_PART = 250
+"""Objects whose files one part makes."""
+PAGES_PER_PART = 3
+"""Pages of a list one part makes (the index's pages: one a part)."""
+
+Files = Iterator[tuple[str, bytes]]
+Part = Callable[[], Files]
+Thing = Site | Organisation | Board | Meeting | Entry | Case
+"""What an object is made from: the site (the System), an organisation, board, meeting, record or case."""
+Made = dict[str, Json]
+"""Meetings and cases made in this process and not yet used twice (see ``_shared``), by address."""
+T = TypeVar("T")
 
 
-def opendata_files(site: Site, t: Translator) -> Iterator[tuple[str, bytes]]:
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """An OParl list: the address its pages begin with, its items, and how an item's object is made."""
+
+    prefix: str
+    items: Sequence[T]
+    make: Callable[[T], Json]
+    size: int = LIST_PAGE
+
+    @property
+    def pages(self) -> int:
+        """Return how many pages the list has (an empty list has one)."""
+        return max(1, -(-len(self.items) // self.size))
+
+    def parts(self, data: OpenData, per_part: int) -> Iterator[Part]:
+        """Yield the list's pages in parts of ``per_part`` pages."""
+        for first in range(1, self.pages + 1, per_part):
+            yield partial(self.files, data, range(first, min(first + per_part, self.pages + 1)))
+
+    def files(self, data: OpenData, numbers: Iterable[int]) -> Files:
+        """Yield the pages ``numbers``: ``data``, ``pagination`` and ``links`` (first, prev, next, last)."""
+        pages, prefix = self.pages, self.prefix
+        for number in numbers:
+            links = {"first": data.url(page_path(prefix, 1)), "last": data.url(page_path(prefix, pages))}
+            if number > 1:
+                links["prev"] = data.url(page_path(prefix, number - 1))
+            if number < pages:
+                links["next"] = data.url(page_path(prefix, number + 1))
+            page = {
+                "data": [
+                    self.make(item) for item in self.items[(number - 1) * self.size : number * self.size]
+                ],
+                "pagination": {
+                    "totalElements": len(self.items),
+                    "elementsPerPage": self.size,
+                    "currentPage": number,
+                    "totalPages": pages,
+                },
+                "links": links,
+            }
+            yield page_path(prefix, number), json_file(page)
+
+
+def opendata_files(site: Site, t: Translator) -> Files:
     """Yield (path, JSON) of every open data file of the site."""
-    data = OpenData(site, t)
-    index: list[Json] = []
-    for path, obj in _objects(site, data):
-        index.append(_stub(obj))
+    for part in opendata_parts(site, t):
+        yield from part()
+
+
+def opendata_parts(site: Site, t: Translator) -> Iterator[Part]:
+    """Yield the open data files in parts, in order: objects, tombstones, lists, the index, the schema."""
+    data, made = OpenData(site, t), Made()
+    things = _things(site)
+    tombstones = list(_tombstones(site, data))
+    for start in range(0, len(things), OBJECTS_PER_PART):
+        yield partial(_object_files, data, made, things[start : start + OBJECTS_PER_PART])
+    yield partial(_tombstone_files, tombstones)
+    for listing in _lists(site, data, made):
+        yield from listing.parts(data, PAGES_PER_PART)
+    index: list[Thing | Json] = [*things, *(obj for _, obj in tombstones)]
+    yield from Listing(f"{DATA}/index", index, partial(_index_entry, data), INDEX_PAGE).parts(data, 1)
+    yield partial(_schema, data)
+
+
+def _things(site: Site) -> list[Thing]:
+    """Return what each object is made from, in the order of the files: system, bodies, boards, meetings,
+    records and cases."""
+    # OParl has no place for the site's own news: every Paper belongs to a Body (organisation).
+    entries = [e for e in site.entries if not e.record.site_owned]
+    return [
+        site,
+        *site.organisations,
+        *site.boards.values(),
+        *site.meetings.values(),
+        *entries,
+        *site.cases.values(),
+    ]
+
+
+def _object_files(data: OpenData, made: Made, things: Sequence[Thing]) -> Files:
+    """Yield the file of the object of each of ``things``, at its own address."""
+    for thing in things:
+        path = f"{DATA}/system.json" if isinstance(thing, Site) else data_path(thing.path)
+        yield path, json_file(_object(data, made, thing))
+
+
+def _object(data: OpenData, made: Made, thing: Thing) -> Json:
+    """Return the object of ``thing``."""
+    if isinstance(thing, Site):
+        return data.system()
+    if isinstance(thing, Organisation):
+        return data.body(thing)
+    if isinstance(thing, Board):
+        return data.organization(thing)
+    if isinstance(thing, Meeting):
+        return _shared(made, thing.path, partial(data.meeting, thing))
+    if isinstance(thing, Case):
+        return _shared(made, thing.path, partial(data.case, thing))
+    return data.record(thing)
+
+
+def _shared(made: Made, path: str, make: Callable[[], Json]) -> Json:
+    """Return the object at ``path``, made once in a process for both its uses (its file and its list).
+
+    It is kept in ``made`` at its first use and taken out at its second.
+    """
+    obj = made.pop(path, None)
+    if obj is None:
+        obj = made[path] = make()
+    return obj
+
+
+def _paper(data: OpenData, made: Made, thing: Entry | Case) -> Json:
+    """Return the object of an item of a body's papers: a record without its text, or a case."""
+    return data.paper(thing, text=False) if isinstance(thing, Entry) else _object(data, made, thing)
+
+
+def _tombstone_files(tombstones: list[tuple[str, Json]]) -> Files:
+    """Yield the file of each tombstone."""
+    for path, obj in tombstones:
         yield path, json_file(obj)
-    for path, obj in _tombstones(site, data):
-        index.append(obj)
-        yield path, json_file(obj)
-    yield from _lists(site, data)
-    yield from paged_list(data, f"{DATA}/index", index, INDEX_PAGE)
+
+
+def _schema(data: OpenData) -> Files:
+    """Yield the JSON Schema of the open data."""
     yield f"{DATA}/schema.json", json_file(schema_document(data.url(f"{DATA}/schema.json")))
 
 
-def _objects(site: Site, data: OpenData) -> Iterator[tuple[str, Json]]:
-    """Yield the system, each body, board, meeting, record and case, at its own address."""
-    yield f"{DATA}/system.json", data.system()
-    for org in site.organisations:
-        yield data_path(org.path), data.body(org)
-    for board in site.boards.values():
-        yield data_path(board.path), data.organization(board)
-    for meeting in site.meetings.values():
-        yield data_path(meeting.path), data.meeting(meeting)
-    for entry in site.entries:
-        # OParl has no place for the site's own news: every Paper belongs to a Body (organisation).
-        if not entry.record.site_owned:
-            yield data_path(entry.path), data.record(entry)
-    for case in site.cases.values():
-        yield data_path(case.path), data.case(case)
+def _index_entry(data: OpenData, thing: Thing | Json) -> Json:
+    """Return what the index says of an object (a tombstone: all of it).
+
+    A meeting's, record's or case's entry is made without the rest of the object (its §§, its text).
+    """
+    if isinstance(thing, dict):
+        return thing
+    if isinstance(thing, Meeting):
+        head = {"id": data.id_of(thing.path), "type": oparl_type("Meeting"), "name": thing.title(data.t)}
+        return {**head, "modified": data.changed(thing.entries), "web": data.url(thing.path)}
+    if isinstance(thing, Case):
+        name = thing.entries[0].record.titel
+        head = {"id": data.id_of(thing.path), "type": oparl_type("Paper"), "name": name}
+        return {**head, "modified": data.changed(thing.entries), "web": data.url(thing.path)}
+    if isinstance(thing, Entry):
+        return stub(data.head(thing, record_type(thing.record)))
+    return stub(_object(data, Made(), thing))
 
 
-def _stub(obj: Json) -> Json:
+def stub(obj: Json) -> Json:
     """Return what the index says of an object: enough to decide whether to fetch it."""
     return {k: obj[k] for k in ("id", "type", "name", "modified", "web") if k in obj}
 
@@ -79,43 +214,21 @@ def _deleted(data: OpenData, page: str, kind: str, day: dt.date) -> Json:
     return {"id": data.id_of(page), "type": oparl_type(kind), "deleted": True, "modified": data.when(day)}
 
 
-def _lists(site: Site, data: OpenData) -> Iterator[tuple[str, bytes]]:
+def _lists(site: Site, data: OpenData, made: Made) -> Iterator[Listing[Any]]:
     """Yield the OParl lists: bodies; each body's organizations, people, meetings and papers."""
-    bodies = [data.body(o) for o in site.organisations]
-    yield from paged_list(data, f"{DATA}/bodies", bodies)
+    make = partial(_object, data, made)
+    yield Listing(f"{DATA}/bodies", site.organisations, make)
     for org in site.organisations:
         slug = org.config.slug
-        lists: dict[str, list[Json]] = {
-            "organizations": [data.organization(b) for b in org.boards],
-            "people": [],
-            "meetings": [data.meeting(m) for m in site.meetings.values() if m.organisation.slug == slug],
-            "papers": [data.paper(e, text=False) for e in org.entries if record_type(e.record) == "Paper"]
-            + [data.case(c) for c in site.cases.values() if c.organisation.slug == slug],
-        }
-        for name, items in lists.items():
-            yield from paged_list(data, list_path(slug, name).removesuffix(".json"), items)
+        papers: list[Entry | Case] = [e for e in org.entries if record_type(e.record) == "Paper"]
+        papers += [c for c in site.cases.values() if c.organisation.slug == slug]
+        yield Listing(_list_prefix(slug, "organizations"), org.boards, make)
+        yield Listing(_list_prefix(slug, "people"), [], make)
+        meetings = [m for m in site.meetings.values() if m.organisation.slug == slug]
+        yield Listing(_list_prefix(slug, "meetings"), meetings, make)
+        yield Listing(_list_prefix(slug, "papers"), papers, partial(_paper, data, made))
 
 
-def paged_list(
-    data: OpenData, prefix: str, items: list[Json], size: int = LIST_PAGE
-) -> Iterator[tuple[str, bytes]]:
-    """Yield the pages of an OParl list: ``data``, ``pagination`` and ``links`` (first, prev, next, last)."""
-    pages = max(1, -(-len(items) // size))
-    for number in range(1, pages + 1):
-        links = {"first": data.url(page_path(prefix, 1)), "last": data.url(page_path(prefix, pages))}
-        if number > 1:
-            links["prev"] = data.url(page_path(prefix, number - 1))
-        if number < pages:
-            links["next"] = data.url(page_path(prefix, number + 1))
-        chunk = items[(number - 1) * size : number * size]
-        page = {
-            "data": chunk,
-            "pagination": {
-                "totalElements": len(items),
-                "elementsPerPage": size,
-                "currentPage": number,
-                "totalPages": pages,
-            },
-            "links": links,
-        }
-        yield page_path(prefix, number), json_file(page)
+def _list_prefix(org: str, name: str) -> str:
+    """Return the address an organisation's list's pages begin with (``data/sjovik.meetings``)."""
+    return list_path(org, name).removesuffix(".json")

@@ -184,20 +184,26 @@ def write_pages(
 def write_outputs(written: Written, staging: Staging, workers: Workers) -> None:
     """Write the files of every output but the search index: feeds, calendars, open data, sitemap.
 
-    Each output is made whole by one worker, the outputs shared among the workers.
+    The outputs' parts (``Output.parts``) are shared among the workers; what each part wrote is taken in
+    in the order of the parts, so the staging lists the same files in the same order for any number.
     """
-    outputs = [out for out in OUTPUTS if not out.search]
+    parts = [part for out in OUTPUTS if not out.search for part in out.parts(written)]
 
-    def part(claims: Claims) -> tuple[int, StagedPart]:
-        mark = staging.mark()
-        while (number := claims.next()) < len(outputs):
-            for path, data in outputs[number].files(written):
+    def work(claims: Claims) -> tuple[int, dict[int, StagedPart]]:
+        staged: dict[int, StagedPart] = {}
+        while (number := claims.next()) < len(parts):
+            mark = staging.mark()
+            for path, data in parts[number]():
                 staging.write_bytes(path, data)
-        return os.getpid(), staging.since(mark)
+            staged[number] = staging.since(mark)
+        return os.getpid(), staged
 
-    for process, staged in workers.each(part, len(outputs), total=len(outputs)):
+    made: dict[int, StagedPart] = {}
+    for process, staged in workers.each(work, len(parts), total=len(parts)):
         if process != os.getpid():
-            staging.absorb(staged)
+            made.update(staged)
+    for number in sorted(made):
+        staging.absorb(made[number])
 
 
 def copy_assets(settings: Settings, site: Site, staging: Staging) -> None:

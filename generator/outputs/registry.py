@@ -4,12 +4,17 @@ The build writes each output's files (``files``) and lets each add its links to 
 (``alternates``: ``<link rel="alternate">`` in the head; ``subscribe``: the visible "Prenumerera"
 links). Adding an output (say a JSON Feed) is a module that makes its bytes and one class here, listed
 in ``OUTPUTS``. The order of ``OUTPUTS`` is the order of a page's links.
+
+An output with many files may say how they are made in ``parts``: independent pieces, each made whole by
+one of the build's workers, so that the workers share the stage. The files and their order are the same
+however the parts are shared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic
@@ -19,7 +24,7 @@ from generator.model.site import Board, Case, Entry, Meeting, Site
 from generator.outputs import feeds
 from generator.outputs.ical import board_calendar, calendar_title
 from generator.outputs.noticelist import NOTICE_LIST, notice_list
-from generator.outputs.opendata_files import opendata_files
+from generator.outputs.opendata_files import opendata_parts
 from generator.outputs.search import BUNDLE, BundleCache, index_site
 from generator.outputs.sitemap import robots_txt, sitemap_files
 from generator.pages.kinds import PageJob, PageKind
@@ -28,6 +33,13 @@ from generator.pages.pagelinks import Alternate
 ATOM = "application/atom+xml"
 ICAL = "text/calendar"
 JSON = "application/json"
+CASES_PER_PART = 250
+"""Cases whose feeds one part of ``CaseFeeds`` makes."""
+
+Files = Iterable[tuple[str, bytes]]
+"""(address, bytes) of each file, in the order written."""
+Part = Callable[[], Files]
+"""Makes some of an output's files, apart from its other parts."""
 
 ALL_KINDS = frozenset(PageKind)
 
@@ -57,8 +69,14 @@ class Output:
     """True for the search index, made after the pages (the preview makes it only when idle)."""
 
     def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
-        """Yield (address, bytes) of each file it writes."""
-        return iter(())
+        """Yield (address, bytes) of each file it writes (an output in ``parts``: theirs, in order)."""
+        if type(self).parts is not Output.parts:  # else ``parts`` is this, in one part
+            for part in self.parts(written):
+                yield from part()
+
+    def parts(self, written: Written) -> Iterator[Part]:
+        """Yield its files in parts, in order, each made apart from the others: by default one, ``files``."""
+        yield partial(self.files, written)
 
     def index(self, root: Path, written: Written) -> list[Diagnostic]:
         """Make what is made after the pages in ``root`` (the search index); return its problems."""
@@ -169,10 +187,13 @@ class BoardCalendars(Output):
     stage = "kalendrar"
     linked_from = frozenset({PageKind.BOARD, PageKind.MEETING, PageKind.RECORD})
 
-    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
-        """Yield each board's calendar."""
+    def parts(self, written: Written) -> Iterator[Part]:
+        """Yield each board's calendar, a part each."""
         for board in written.site.boards.values():
-            yield calendar_path(board.path), board_calendar(board, written.site, written.t)
+            yield partial(self._calendar, board, written)
+
+    def _calendar(self, board: Board, written: Written) -> Files:
+        return [(calendar_path(board.path), board_calendar(board, written.site, written.t))]
 
     def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
         """Yield the calendar of the board the page is about."""
@@ -194,9 +215,14 @@ class CaseFeeds(Output):
     stage = "flöden"
     linked_from = frozenset({PageKind.CASE, PageKind.RECORD})
 
-    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
-        """Yield each case's feed."""
-        for case in written.site.cases.values():
+    def parts(self, written: Written) -> Iterator[Part]:
+        """Yield the cases' feeds, ``CASES_PER_PART`` cases a part."""
+        cases = list(written.site.cases.values())
+        for start in range(0, len(cases), CASES_PER_PART):
+            yield partial(self._feeds, cases[start : start + CASES_PER_PART], written)
+
+    def _feeds(self, cases: list[Case], written: Written) -> Iterator[tuple[str, bytes]]:
+        for case in cases:
             feed = feeds.case_feed(case, written.t)
             yield feed.path, feeds.render_feed(feed, written.site, written.t)
 
@@ -219,9 +245,9 @@ class OpenData(Output):
         {PageKind.ORGANISATION, PageKind.BOARD, PageKind.MEETING, PageKind.CASE, PageKind.RECORD}
     )
 
-    def files(self, written: Written) -> Iterator[tuple[str, bytes]]:
-        """Yield every open data file."""
-        yield from opendata_files(written.site, written.t)
+    def parts(self, written: Written) -> Iterator[Part]:
+        """Yield the open data files in parts: the objects, the lists and the index a few at a time."""
+        yield from opendata_parts(written.site, written.t)
 
     def alternates(self, job: PageJob, site: Site, t: Translator) -> Iterator[Alternate]:
         """Yield the open data of what the page shows (the site's own news has none: no Body owns it)."""

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, BuildResult, build
+from generator.load.cache import BuildCache
+from generator.outputs import opendata_files, registry
+from generator.outputs.write import Staging
 from tests.integration.archive import BUILD_DAY, make_archive
 from tests.integration.sitecheck import assert_built, tree_digest
 
@@ -17,6 +20,27 @@ def build_with(site: Path, out: Path, jobs: int, search: bool = True) -> BuildRe
         site_dir=site, out=out, build_date=dt.date.fromisoformat(BUILD_DAY), search=search, jobs=jobs
     )
     return build(options)
+
+
+def outputs_written(site: Path, out: Path, jobs: int) -> list[str]:
+    """Build; return the files the staging took in besides the pages, in the order it took them in."""
+    taken: list[str] = []
+
+    class Recording(Staging):
+        def swap(self) -> None:
+            taken.extend(f for f in self.since(0).files if not f.endswith(".html"))
+            super().swap()
+
+    def staging(output: Path, use: BuildCache | None) -> Staging:
+        return Recording(output)
+
+    options = BuildOptions(
+        site_dir=site, out=out, build_date=dt.date.fromisoformat(BUILD_DAY), search=False, jobs=jobs
+    )
+    result = build(options, staging=staging)
+    assert_built(result)
+    assert result.processes == jobs
+    return taken
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -70,3 +94,24 @@ def test_a_template_that_fails_on_some_pages_names_the_first_of_them(tmp_path: P
         "sidan /sjoviks-kommun/kf/2024-04-29/148-ny-skolstruktur-i-sjovik-147/ "
     )
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "publicerad"
+
+
+def test_feeds_calendars_and_data_are_the_same_files_in_the_same_order_however_they_are_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_archive(tmp_path / "site")
+    whole = outputs_written(site, tmp_path / "whole", jobs=1)
+    # Small parts: every output in parts has several, and each worker makes some of them.
+    monkeypatch.setattr(registry, "CASES_PER_PART", 3)
+    monkeypatch.setattr(opendata_files, "OBJECTS_PER_PART", 5)
+    monkeypatch.setattr(opendata_files, "PAGES_PER_PART", 1)
+    orders = {jobs: outputs_written(site, tmp_path / f"jobs-{jobs}", jobs) for jobs in (1, 2, 3)}
+
+    made = {f.rsplit("/", 1)[-1] for f in whole}
+    assert {"atom.xml", "kalender.ics", "index.json", "system.json", "sitemap.xml", "anslag.json"} <= made
+    assert len([f for f in whole if f.startswith("data/")]) > 100
+    assert orders[1] == orders[2] == orders[3] == whole
+    expected = tree_digest(tmp_path / "whole")
+    for jobs in (1, 2, 3):
+        digest = tree_digest(tmp_path / f"jobs-{jobs}")
+        assert [f for f in sorted({*expected, *digest}) if expected.get(f) != digest.get(f)] == []

@@ -17,6 +17,8 @@ ORG = "sjoviks-kommun/"
 # A paper and a news item are named by their files (content/tjansteskrivelser/2018-04-20-stodfunktioner.md).
 PAPER = ORG + "tjansteskrivelser/2018-04-20-stodfunktioner/"
 NEWS = ORG + "nyheter/2018-12-05-effekt/"
+INDEXED = ("id", "type", "name", "modified", "web")
+"""What the index says of an object that is there (in this order)."""
 
 
 def load(out: Path, rel: str) -> dict:  # type: ignore[type-arg]
@@ -147,6 +149,19 @@ def test_the_index_lists_every_object_once(any_out: Path) -> None:
         if "id" in load(out, p.relative_to(out).as_posix())
     }
     assert set(listed) == files
+
+
+def test_the_index_says_of_each_object_what_its_file_says(any_out: Path) -> None:
+    out = any_out
+    base = base_url_of(out)
+    entries = [
+        e for p in sorted((out / "data").glob("index*.json")) for e in load(out, f"data/{p.name}")["data"]
+    ]
+    assert len(entries) > 10
+    for entry in entries:
+        obj = load(out, entry["id"].removeprefix(base))
+        fields = ("id", "type", "deleted", "modified") if obj.get("deleted") else INDEXED
+        assert entry == {key: obj[key] for key in fields if key in obj}
 
 
 def test_a_harvester_can_walk_from_the_system_to_every_meeting(any_out: Path) -> None:
