@@ -198,12 +198,12 @@ def write_outputs(written: Written, staging: Staging, workers: Workers) -> None:
             staged[number] = staging.since(mark)
         return os.getpid(), staged
 
-    made: dict[int, StagedPart] = {}
+    start = staging.mark()
+    made: dict[int, tuple[bool, StagedPart]] = {}
     for process, staged in workers.each(work, len(parts), total=len(parts)):
-        if process != os.getpid():
-            made.update(staged)
-    for number in sorted(made):
-        staging.absorb(made[number])
+        own = process == os.getpid()  # this process's parts are in the staging already
+        made.update((number, (own, part)) for number, part in staged.items())
+    staging.arrange(start, [made[number] for number in sorted(made)])
 
 
 def copy_assets(settings: Settings, site: Site, staging: Staging) -> None:

@@ -80,6 +80,19 @@ class Staging:
         for rel in part.files:
             self._claim(rel, "två sidor skrivs till samma fil")
 
+    def arrange(self, mark: int, parts: list[tuple[bool, StagedPart]]) -> None:
+        """List what was written since ``mark`` part by part in the order of ``parts``.
+
+        Each part is (own, part): own parts were written by this process (listed already, in the order
+        this process made them), the others are taken in (``absorb``).
+        """
+        del self._order[mark:]
+        for own, part in parts:
+            if own:
+                self._order.extend(part.files)
+            else:
+                self.absorb(part)
+
     def place(self, rel: str) -> str:
         """Return where ``rel`` is written in the staging folder, its folder made.
 
