@@ -78,11 +78,11 @@ class PreviewBuilder:
         self.manifest: dict[str, Made] = {}
         """How each served file was made."""
         self.loaded: Loaded | None = None
+        """The served pages' model, kept alive so that the identities in page digests stay unique."""
         self.searched: list[tuple[str, str]] = []
         """(address, file) of the served pages the search index reads (see ``BuildResult.searched``)."""
         self.addresses: list[str] | None = None
         """Every served page's address, in order, from the last whole build (None before one)."""
-        """The served pages' model, kept alive so that the identities in page digests stay unique."""
         self.number = 0
 
     def options(self, extras: bool, only_records: frozenset[str] | None = None) -> BuildOptions:
