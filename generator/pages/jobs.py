@@ -13,11 +13,9 @@ from itertools import islice
 
 from generator.base.doctypes import Kind
 from generator.base.urls import (
-    ACCESSIBILITY,
     ARCHIVE,
     NEWS,
     NOTICE_BOARD,
-    SEARCH,
     appeal_path,
     month_path,
     year_path,
@@ -28,30 +26,21 @@ from generator.pages.charts import case_timeline, decisions_per_year
 from generator.pages.context import Link, make_item, make_record_view
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.notices import (
-    announcements,
-    appeal_links,
     decision_notices,
     meeting_appeal,
     minutes_notices,
     record_appeal,
 )
-from generator.pages.pages import LATEST, JobMaker, PageMaker, month_links
+from generator.pages.pages import LATEST, JobMaker, PageMaker, board_link, month_links, organisation_view
+from generator.pages.singletons import singleton_pages
 from generator.pages.views import (
-    AccessibilityView,
     AppealPageView,
-    ArchiveView,
-    BoardLink,
     BoardPageView,
     CasePageView,
-    HomeView,
     MeetingPageView,
     MeetingView,
-    NotFoundView,
-    NoticeBoardView,
     OrganisationPageView,
-    OrganisationView,
     RecordPageView,
-    SearchView,
 )
 
 
@@ -66,85 +55,6 @@ def page_jobs(site: Site, t: Translator) -> Iterator[JobMaker]:
     yield from record_pages(maker)
     yield from archive_pages(maker)
     yield from maker.listing(PageKind.NEWS, NEWS + "/", t("news_title"), site.news, ())
-
-
-def board_link(board: Board) -> BoardLink:
-    """Return a board as listed, with its sub-boards."""
-    return BoardLink(board.config.name, board.path, tuple(board_link(c) for c in board.children))
-
-
-def organisation_view(org: Organisation) -> OrganisationView:
-    """Return an organisation as pages name it, with its top-level boards."""
-    cfg = org.config
-    boards = tuple(board_link(b) for b in org.boards if b.parent is None)
-    appeal = appeal_path(cfg.slug) if org.appealable else ""
-    return OrganisationView(
-        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards, appeal
-    )
-
-
-def singleton_pages(maker: PageMaker) -> Iterator[JobMaker]:
-    """Yield the start page, archive index, notice board, search, accessibility and 404 pages."""
-    yield partial(home_job, maker)
-    yield partial(archive_job, maker)
-    yield partial(notice_board_job, maker)
-    yield partial(search_job, maker)
-    yield partial(accessibility_job, maker)
-    yield partial(not_found_job, maker)
-
-
-def home_job(maker: PageMaker) -> PageJob:
-    """Return the start page: the latest decisions and news, and the organisations."""
-    site = maker.site
-    decisions = (e for e in site.entries if e.record.typ.kind is not Kind.NEWS)
-    latest = [make_item(e, site) for e in islice(decisions, LATEST)]
-    news = [make_item(e, site) for e in site.news[:5]]
-    organisations = tuple(organisation_view(o) for o in site.organisations)
-    kind = PageKind.HOME
-    return PageJob(kind, "", maker.page(kind, "", site.config.title), HomeView(latest, news, organisations))
-
-
-def archive_job(maker: PageMaker) -> PageJob:
-    """Return the archive's index: every year with its number of records."""
-    site, t = maker.site, maker.t
-    base = site.config.base_path
-    years = [(Link(str(y), base + year_path(y)), len(e)) for y, e in sorted(site.years.items(), reverse=True)]
-    kind = PageKind.ARCHIVE
-    return PageJob(kind, ARCHIVE + "/", maker.page(kind, ARCHIVE + "/", t("nav_archive")), ArchiveView(years))
-
-
-def search_job(maker: PageMaker) -> PageJob:
-    """Return the search page."""
-    kind = PageKind.SEARCH
-    return PageJob(kind, SEARCH + "/", maker.page(kind, SEARCH + "/", maker.t("nav_search")), SearchView())
-
-
-def accessibility_job(maker: PageMaker) -> PageJob:
-    """Return the accessibility statement."""
-    kind = PageKind.ACCESSIBILITY
-    page = maker.page(kind, ACCESSIBILITY + "/", maker.t("accessibility_title"))
-    return PageJob(kind, ACCESSIBILITY + "/", page, AccessibilityView(maker.site.config.accessibility))
-
-
-def not_found_job(maker: PageMaker) -> PageJob:
-    """Return the page shown for an address that is not there."""
-    kind = PageKind.NOT_FOUND
-    return PageJob(kind, "404.html", maker.page(kind, "404.html", maker.t("not_found_title")), NotFoundView())
-
-
-def notice_board_job(maker: PageMaker) -> PageJob:
-    """Return the notice board page: the notices up on the day of the build."""
-    site, t = maker.site, maker.t
-    kind = PageKind.NOTICE_BOARD
-    page = maker.page(kind, NOTICE_BOARD + "/", t("notice_board_title"))
-    view = NoticeBoardView(
-        minutes=minutes_notices(maker),
-        upcoming=announcements(site),
-        delegation=decision_notices(site),
-        appeal_pages=appeal_links(maker),
-        demo_date=site.config.demo_date is not None and site.config.demo_date == site.build_date,
-    )
-    return PageJob(kind, NOTICE_BOARD + "/", page, view)
 
 
 def organisation_pages(maker: PageMaker) -> Iterator[JobMaker]:

@@ -23,10 +23,10 @@ from generator.base.urls import (
 )
 from generator.config.i18n import Translator
 from generator.model.appeal import last_appeal_day
-from generator.model.site import Board, Entry, Meeting, Site
+from generator.model.site import Board, Entry, Meeting, Organisation, Site
 from generator.pages.context import Link, PageContext, make_item
 from generator.pages.kinds import KINDS, PageJob, PageKind
-from generator.pages.views import ListingView, MeetingView
+from generator.pages.views import BoardLink, ListingView, MeetingView, OrganisationView
 
 LATEST = 20
 
@@ -167,3 +167,18 @@ def month_links(site: Site, t: Translator, year: int) -> list[tuple[Link, int]]:
         for (y, m), entries in sorted(site.months.items())
         if y == year
     ]
+
+
+def board_link(board: Board) -> BoardLink:
+    """Return a board as listed, with its sub-boards."""
+    return BoardLink(board.config.name, board.path, tuple(board_link(c) for c in board.children))
+
+
+def organisation_view(org: Organisation) -> OrganisationView:
+    """Return an organisation as pages name it, with its top-level boards."""
+    cfg = org.config
+    boards = tuple(board_link(b) for b in org.boards if b.parent is None)
+    appeal = appeal_path(cfg.slug) if org.appealable else ""
+    return OrganisationView(
+        cfg.name, cfg.slug, org.path, cfg.protocol_location, cfg.appeal_court, cfg.contact, boards, appeal
+    )
