@@ -68,9 +68,8 @@ def test_a_failing_worker_fails_the_stage_with_its_traceback() -> None:
 
 
 @needs_fork
-def test_a_failure_in_the_builds_own_share_stops_the_others() -> None:
+def test_a_failure_in_the_builds_own_share_is_raised_as_it_is() -> None:
     parent = os.getpid()
-    done: list[int] = []
 
     def work(x: int) -> int:
         time.sleep(0.001)
@@ -79,8 +78,7 @@ def test_a_failure_in_the_builds_own_share_stops_the_others() -> None:
         return x
 
     with pytest.raises(ValueError, match="byggets egen process"):
-        done = Workers(2).map(work, list(range(400)), chunk=5)
-    assert done == []
+        Workers(2).map(work, list(range(400)), chunk=5)
 
 
 @needs_fork
