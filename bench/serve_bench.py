@@ -56,10 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     site = make_site(args)
     shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
     port = free_port()  # the same address both times: the pages name it, so another one changes them all
-    starts: list[tuple[float, float]] = []
+    starts: list[Start] = []
     for _ in range(2):  # the first start fills the build cache, the second starts from it
-        child, url, cold, first = start(site, args, port)
-        starts.append((cold, first))
+        child, url, figures = start(site, args, port)
+        starts.append(figures)
         if len(starts) == 1:
             stop(child)
     try:
@@ -81,8 +81,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start(site: Path, args: argparse.Namespace, port: int) -> tuple[subprocess.Popen[str], str, float, float]:
-    """Start ``beslut serve``; return it, its address, the seconds to the first page and of its build."""
+Start = tuple[float, float, float]
+"""Seconds from starting the process to the first page, of what served it, and to the first build done."""
+
+
+def start(site: Path, args: argparse.Namespace, port: int) -> tuple[subprocess.Popen[str], str, Start]:
+    """Start ``beslut serve``; return it, its address and how long its start took (``Start``).
+
+    The first page may be the kept copy of the last preview (``kind`` "kept" in the status): the first
+    build then runs behind it, and a save is measured only once that build is done.
+    """
     begun = time.perf_counter()
     child = subprocess.Popen(
         [*BESLUT, "serve", str(site), "--port", str(port), *(["--poll"] if args.poll else [])],
@@ -95,10 +103,12 @@ def start(site: Path, args: argparse.Namespace, port: int) -> tuple[subprocess.P
         url = read_address(child)
         status = wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["generation"] >= 1, 600)
         get_text(url)
+        shown = time.perf_counter() - begun
+        wait_for(lambda: get_json(url + "__beslut/status"), lambda s: s["builds"] >= 1, 600)
     except BaseException:
         stop(child)
         raise
-    return child, url, time.perf_counter() - begun, status["seconds"]
+    return child, url, (shown, status["seconds"], time.perf_counter() - begun)
 
 
 def stop(child: subprocess.Popen[str]) -> None:
@@ -223,11 +233,11 @@ def page_address(site: Path, file: Path, text: str) -> str:
     return record_path(record)
 
 
-def report(args: argparse.Namespace, starts: list[tuple[float, float]], edits: list[Edit]) -> str:
+def report(args: argparse.Namespace, starts: list[Start], edits: list[Edit]) -> str:
     """Return the results as a Markdown section, with issue 12's targets (point 6)."""
     times = [e.reload_seconds for e in edits]
     size = args.size if not args.corpus else len(list((args.corpus / "content").rglob("*.md")))
-    (cold, first), (warm, again) = starts
+    (cold, first, _), (warm, again, settled) = starts
     reload_target = 1.0 if size <= 2000 else 2.0
     median = statistics.median(times)
     lines = [
@@ -239,8 +249,11 @@ def report(args: argparse.Namespace, starts: list[tuple[float, float]], edits: l
         "|---|---:|---|---|",
         f"| first start, no cache (process start → first page; its build) | {cold:.2f} s ({first:.2f} s) "
         "| – | reported |",
-        f"| start from the cache (process start → first page; its build) | {warm:.2f} s ({again:.2f} s) "
+        f"| start from the cache (process start → first page; its build or kept copy) | {warm:.2f} s "
+        f"({again:.2f} s) "
         f"| ≤ 2 s | {'yes' if warm <= 2.0 else 'no'} |",
+        "| start from the cache: process start → first build done (a save is shown from then) "
+        f"| {settled:.2f} s | – | reported |",
         f"| save → reloaded page, median (range) of {len(edits)} saves | {median:.2f} s "
         f"({min(times):.2f}–{max(times):.2f}) | ≤ {reload_target:.0f} s "
         f"| {'yes' if median <= reload_target else 'no'} |",

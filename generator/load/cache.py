@@ -18,7 +18,6 @@ import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,7 +28,6 @@ from generator.load.cachefolder import (
     APPLICATION,
     CACHE_DIR,
     DATABASE,
-    FILES,
     FORMAT,
     KEEP_DAYS,
     KNOWN,
@@ -43,6 +41,7 @@ from generator.load.cachefolder import (
     shown_as,
     warning,
 )
+from generator.load.keptfiles import KeptFile, KeptFiles
 
 __all__ = ["CACHE_DIR", "MISSING", "NOTICE_COPY", "BuildCache", "KeptFile"]
 
@@ -52,24 +51,7 @@ except ImportError:  # Windows: two builds at once are not kept apart
     fcntl = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
-class KeptFile:
-    """A file of the last published site, as the cache keeps it."""
-
-    made: bytes
-    """The digest of what it was made from (a page's job, a file's bytes)."""
-    sum: bytes
-    """The digest of its bytes."""
-    size: int
-    mtime_ns: int
-    inode: int
-    ctime_ns: int
-    """With the size, time and inode: as ``git`` knows a file unchanged (no one can set a ctime)."""
-    day: str = ""
-    """The build day, when the page showed it (``page.build_date``); empty when no day shows."""
-
-
-class BuildCache:
+class BuildCache(KeptFiles):
     """An open build cache: read while building, written when the build is done (``close``)."""
 
     def __init__(self, root: Path, db: sqlite3.Connection, shown: str, writable: bool) -> None:
@@ -232,37 +214,6 @@ class BuildCache:
         self._new[key] = value
         if len(self._new) >= 500:
             self._write_new()
-
-    def kept_files(self, kind: str) -> dict[str, KeptFile]:
-        """Return the files of the last published site of ``kind`` (``bygge``, ``förhandsvisning``)."""
-        if self._broken is not None:
-            return {}
-        try:
-            rows = self.db.execute(
-                "SELECT rel, made, sum, size, mtime, inode, ctime, day FROM file WHERE kind = ?", (kind,)
-            ).fetchall()
-        except sqlite3.Error as exc:
-            self._broken = str(exc)
-            return {}
-        return {rel: KeptFile(bytes(m), bytes(s), *rest) for rel, m, s, *rest in rows}
-
-    def keep_files(self, kind: str, files: dict[str, KeptFile]) -> None:
-        """Note the files of the last published site of ``kind`` (all of them, in place of the earlier)."""
-        if not self.writable or self._broken is not None:
-            return
-        with self._writing():
-            self.db.execute("DELETE FROM file WHERE kind = ?", (kind,))
-            self.db.executemany(
-                "INSERT INTO file VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (kind, rel, f.made, f.sum, f.size, f.mtime_ns, f.inode, f.ctime_ns, f.day)
-                    for rel, f in files.items()
-                ),
-            )
-
-    def files_folder(self, kind: str) -> Path:
-        """Return the folder of the kept files of ``kind``."""
-        return self.root / FILES / kind
 
     def templates_folder(self) -> Path | None:
         """Return the folder of the compiled templates (None when the cache is only read)."""

@@ -84,6 +84,9 @@ class CachedStaging(Staging):
         """The files whose kept copy had changed since it was kept (made anew)."""
         self._folders_made: set[str] = set()
         """The cache's folders made (or found) while linking the new files in."""
+        self.note: bytes | None = None
+        """The digest of every input of the site, noted with its kept files when all of them were kept
+        (the preview's start: ``preview.kept``); None: the build does not know it."""
 
     @property
     def reused(self) -> int:
@@ -154,7 +157,7 @@ class CachedStaging(Staging):
             for kept in pool.map(self._keep_part, parts):
                 files.update(kept)
         self.cache.damaged(len(self.damaged))
-        self.cache.keep_files(self.kind, files)
+        self.cache.keep_files(self.kind, files, self.note if len(files) == len(self.made) else None)
 
     def _keep_part(self, rels: list[str]) -> dict[str, KeptFile]:
         """Link the new files of ``rels`` into the cache; return where each of ``rels`` is kept."""

@@ -45,16 +45,25 @@ def made_file(source: Path) -> Made:
     return Made("file", f"{source}:{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
 
 
+def page_addresses(files: list[str]) -> list[str] | None:
+    """Return the addresses of these served files, or None if one is no page (every page may show it)."""
+    if any(not rel.endswith(".html") or rel == "404.html" for rel in files):
+        return None
+    return sorted("/" + rel.removesuffix("index.html") for rel in files)
+
+
 class StartStaging(CachedStaging):
     """The preview's first build with a build cache: the pages of the last preview taken from the cache.
 
     It notes what each file was made from as the preview's own staging does, so that the next
-    rebuild re-renders only what a save changed.
+    rebuild re-renders only what a save changed; and the digest of the inputs (``note``: see
+    ``kept``) with the kept files.
     """
 
-    def __init__(self, output: Path, use: CacheUse) -> None:
+    def __init__(self, output: Path, use: CacheUse, note: bytes | None = None) -> None:
         super().__init__(output, use, PREVIEW_KIND)
         self.manifest: dict[str, Made] = {}
+        self.note = note
 
     @property
     def rendered(self) -> int:
@@ -65,6 +74,12 @@ class StartStaging(CachedStaging):
     def kept(self) -> int:
         """Return how many files were taken from the cache."""
         return self.reused
+
+    @property
+    def changed(self) -> list[str] | None:
+        """Return the address of every page made anew or gone since the kept copy (after ``swap``);
+        None when another file was (every page may show it)."""
+        return page_addresses([*self.new, *(self.previous.keys() - self.made.keys())])
 
     def write_page(self, rel: str, source: object, render: Callable[..., str], *args: object) -> None:
         """Take the page from the cache, or render it; note it for the next rebuild."""

@@ -28,9 +28,10 @@ from generator.outputs.publish import OUTPUTS_STAGE, write_outputs
 from generator.outputs.registry import Written
 from generator.outputs.write import Staging
 from generator.pages.render import template_problem
+from generator.preview.kept import Inputs, kept_copy, preview_inputs
 from generator.preview.made import Made, StartStaging
 from generator.preview.staging import Cancelled, PreviewStaging
-from generator.preview.watch import Batch, ChangeKind
+from generator.preview.watch import Batch, ChangeKind, Layout
 
 LIVE = "site"
 """The served folder's name inside the preview's output folder."""
@@ -127,11 +128,14 @@ class PreviewBuilder:
         staging: PreviewStaging | StartStaging = PreviewStaging(
             self.live, self.number, self.manifest, reuse, extras, cancel, partial=only_records is not None
         )
+        # The first build, from the cache: its inputs are noted before it reads them (see ``kept``).
+        starting = self.cache is not None and not self.live.exists()
+        inputs = self.inputs() if starting and not extras and only_records is None else None
 
         def stage(output: Path, use: CacheUse | None) -> Staging:
             nonlocal staging
-            if use is not None and not self.live.exists():  # the first build: from the cache
-                staging = StartStaging(output, use)
+            if use is not None and starting:
+                staging = StartStaging(output, use, inputs.key if inputs else None)
             return staging
 
         try:
@@ -148,8 +152,21 @@ class PreviewBuilder:
             if only_records is None:
                 self.searched, self.addresses = result.searched, result.addresses
             outcome.banners = banners(result.loaded, result.build_date)
-            outcome.changed = staging.changed if isinstance(staging, PreviewStaging) else None
+            outcome.changed = staging.changed
         return outcome
+
+    def inputs(self) -> Inputs | None:
+        """Return the digest of everything the preview is made from now (see ``kept``)."""
+        return preview_inputs(self.site_dir, self.out, self.base_url, self.build_date)
+
+    def kept_start(self) -> tuple[Path, Layout] | None:
+        """Return the kept copy of the last preview and the folders to watch, when the copy was made
+        from exactly what the site is now; else None (see ``kept``)."""
+        inputs = self.inputs() if self.cache is not None else None
+        if self.cache is None or inputs is None:
+            return None
+        folder = kept_copy(self.cache, self.site_dir, inputs.key)
+        return None if folder is None else (folder, inputs.layout)
 
     def add_extras(self, cancel: Callable[[], bool] | None = None) -> Rebuild | None:
         """Make the feeds, calendars, data files and sitemap of the site last built; its pages stay.

@@ -11,12 +11,14 @@ import datetime as dt
 import functools
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.base.diagnostics import errors_in
 from generator.config.theme import BUILTIN_THEMES
 from generator.outputs.search import Cancelled, MemoryCache, index_site
+from generator.preview.kept import site_layout
 from generator.preview.rebuild import (
     PreviewBuilder,
     Rebuild,
@@ -66,14 +68,25 @@ class PreviewSession:
         assert self.server is not None
         return self.server.url
 
-    def start(self) -> Rebuild:
-        """Bind the port, build the site once, start watching; return the first build's outcome."""
+    def start(self) -> Rebuild | None:
+        """Bind the port, serve the site, start watching; return the first build's outcome.
+
+        When the build cache keeps a copy of the preview made from exactly what the site is now, that
+        copy is served at once and the first build runs in the background (None is returned).
+        """
         self.server = start_server(self.state, self.host, self.port)
         self.out.mkdir(parents=True, exist_ok=True)
         clear_old_output(self.out)
         self.builder = PreviewBuilder(self.site_dir, self.out, self.server.url, self.build_date, self.cache)
-        self.first = self._rebuild(None)
-        self.watcher = Watcher(self._layout(self.first), poll=self.poll)
+        began = time.perf_counter()
+        kept = self.builder.kept_start()
+        if kept is None:
+            self.first = self._rebuild(None)
+            layout = self._layout(self.first)
+        else:
+            folder, layout = kept
+            self._publish_kept(folder, time.perf_counter() - began)
+        self.watcher = Watcher(layout, poll=self.poll)
         self.watcher.start()
         self.worker = threading.Thread(target=self._loop, name="beslut-rebuild", daemon=True)
         self.worker.start()
@@ -93,10 +106,24 @@ class PreviewSession:
         loaded = rebuild.result.loaded
         themes = loaded.theme.theme_dirs if loaded else [BUILTIN_THEMES / "standard"]
         content = loaded.config.content_dir if loaded else self.site_dir / "content"
-        return Layout(self.site_dir, content.resolve(), self.out, tuple(d.resolve() for d in themes))
+        return site_layout(self.site_dir, self.out, content, themes)
+
+    def _publish_kept(self, folder: Path, seconds: float) -> None:
+        """Serve the kept copy of the last preview until the first build has checked it."""
+        figures = {"seconds": round(seconds, 3), "kind": "kept", "rendered": 0, "first_pass": False}
+        generation = self.state.generation + 1
+        self.state.publish(root=folder, generation=generation, last=figures, changed_pages=None)
+
+    def _settle(self) -> None:
+        """Build behind the kept copy served at the start: every page it makes differently reloads."""
+        assert self.watcher is not None
+        self.first = self._rebuild(None)
+        self.watcher.refresh(self._layout(self.first))
 
     def _loop(self) -> None:
         assert self.watcher is not None
+        if self.first is None:
+            self._guarded(self._settle)
         self._guarded(self._when_idle)
         while not self.stopping.is_set():
             batch = self.watcher.next_batch(self.stopping)
@@ -175,13 +202,13 @@ class PreviewSession:
             "last": figures,
         }
         if rebuild.published:
-            # A page reloads when its own address changed, or when anything else did (``changed`` None).
-            same_banners = rebuild.banners == self.state.banners
+            # A page reloads when its own address or its banner changed, or when anything else did
+            # (``changed`` None).
             values.update(
                 root=self.builder.live,
                 generation=self.state.generation + 1,
                 banners=rebuild.banners,
-                changed_pages=rebuild.changed if same_banners else None,
+                changed_pages=reloaded(rebuild.changed, self.state.banners, rebuild.banners),
             )
         else:
             values["failures"] = self.state.failures + 1
@@ -218,3 +245,15 @@ class PreviewSession:
             old, self.state.pagefind = self.state.pagefind, target
         if old is not None and old != target:
             shutil.rmtree(old, ignore_errors=True)
+
+
+Banners = dict[str, tuple[str, dt.date | None]]
+"""Page address → the banner the preview shows on it (see ``rebuild.banners``)."""
+
+
+def reloaded(changed: list[str] | None, before: Banners, after: Banners) -> list[str] | None:
+    """Return the pages that reload: those ``changed``, and those whose banner came, went or changed."""
+    if changed is None:
+        return None
+    banners = {page for page in before.keys() | after.keys() if before.get(page) != after.get(page)}
+    return sorted(set(changed) | banners)

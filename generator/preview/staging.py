@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.outputs.write import Staging
-from generator.preview.made import Made, made_extra, made_file, made_page
+from generator.preview.made import Made, made_extra, made_file, made_page, page_addresses
 
 
 class Cancelled(Exception):
@@ -121,19 +121,12 @@ class PreviewStaging(Staging):
                 (self.live / rel).unlink()
                 _remove_empty_parents(self.live / rel, self.live)
         made_anew = self.written - self._kept
-        self.changed = _page_addresses([*made_anew, *removed])
+        self.changed = page_addresses([*made_anew, *removed])
         for rel in made_anew:
             target = self.live / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.root / rel, target)
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _page_addresses(files: list[str]) -> list[str] | None:
-    """Return the addresses of these served files, or None if one is no page (every page may show it)."""
-    if any(not rel.endswith(".html") or rel == "404.html" for rel in files):
-        return None
-    return sorted("/" + rel.removesuffix("index.html") for rel in files)
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:
