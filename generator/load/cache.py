@@ -67,6 +67,8 @@ class BuildCache(KeptFiles):
         self.hits = 0
         self.misses = 0
         self._used: set[bytes] = set()
+        """The keys of the values read that were last used on another day (``close`` notes today)."""
+        self._today = int(time.time() // 86400)
         self._new: dict[bytes, bytes] = {}
         self._damaged = 0
         self._broken: str | None = None
@@ -175,19 +177,20 @@ class BuildCache(KeptFiles):
         if self._broken is not None:
             return None
         try:
-            row = self.db.execute("SELECT value, sum FROM entry WHERE key = ?", (key,)).fetchone()
+            row = self.db.execute("SELECT value, sum, used FROM entry WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
             self._broken = str(exc)
             return None
         if row is None:
             self.misses += 1
             return None
-        value, checksum = row
+        value, checksum, used = row
         if not isinstance(value, bytes) or digest_bytes(key + value) != checksum:
             self._damaged += 1
             self.misses += 1
             return None
-        self._used.add(key)
+        if used != self._today:  # noted as used today already: not written again
+            self._used.add(key)
         self.hits += 1
         return bytes(value)
 
@@ -244,7 +247,7 @@ class BuildCache(KeptFiles):
         if self.writable:
             with contextlib.suppress(sqlite3.Error), self._writing():
                 self._write_new()
-                today = int(time.time() // 86400)
+                today = self._today
                 self.db.executemany(
                     "UPDATE entry SET used = ? WHERE key = ?", ((today, k) for k in self._used)
                 )
@@ -261,7 +264,7 @@ class BuildCache(KeptFiles):
         if not self.writable or self._broken is not None:
             self._new.clear()
             return
-        today = int(time.time() // 86400)
+        today = self._today
         with self._writing():
             self.db.executemany(
                 "INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
