@@ -79,14 +79,19 @@ def test_an_unchanged_site_is_served_at_once_and_its_first_build_reloads_only_th
     session = session_of(site, port)
     try:
         assert session.start() is None  # served from the kept copy; the first build runs behind it
-        assert status(session)["kind"] == "kept" or status(session)["builds"] >= 1
+        kept = site / ".beslut-cache" / "filer" / PREVIEW_KIND
+        assert session.state.root == kept or status(session)["builds"] >= 1
         assert fetch(session.url)[0] == 200
+        pages = {p.relative_to(kept).as_posix(): p.read_bytes() for p in kept.rglob("*.html")}
         settled = wait_until(lambda: status(session), lambda s: s["builds"] >= 1, "the first build")
         assert settled["ok"] is True and settled["generation"] == 2
         assert settled["kept"] > 100 and settled["rendered"] == 0
         # Nothing differs from the copy served, but the draft's page now shows its banner.
         assert len(settled["changed"]) == 1 and settled["changed"][0].endswith("-ett-utkast-om-skolskjutsar/")
         assert_serves_a_fresh_build(session, site, tmp_path / "fresh")
+        # The copy served first was already those pages.
+        live = session.builder.live  # type: ignore[union-attr]
+        assert pages == {p.relative_to(live).as_posix(): p.read_bytes() for p in live.rglob("*.html")}
     finally:
         session.stop()
 
