@@ -7,7 +7,8 @@
 //
 // What a first search loads is kept small: no web worker (Pagefind's worker is a second copy of its
 // script), and the filters' page lists only when a filter is opened or chosen (until then the values come
-// from bundles.json, without counts).
+// from bundles.json, without counts). Each bundle's metadata names its pages by their rank by date and has
+// no sort of Pagefind's (generator/outputs/pagefind_names.py): "newest first" orders by those names.
 (function () {
   "use strict";
   var form = document.getElementById("sokformular");
@@ -189,8 +190,15 @@
     return { total: search.results.length, take: function (n) { return Promise.resolve(search.results.slice(0, n)); } };
   }
 
-  // Newest first: Pagefind sorts within a bundle but ranks merged results by score, so the bundles (which
-  // hold consecutive years, newest first) are searched one after the other, as far as the page needs.
+  // A page's rank by date in its bundle: its name ends in it, in base 36 (generator/outputs/pagefind_names.py).
+  function rank(result) {
+    var name = /-([0-9a-z]+)$/.exec(result.id);
+    return name ? parseInt(name[1], 36) : -1;
+  }
+
+  // Newest first: the bundles (which hold consecutive years, newest first) are searched one after the
+  // other, as far as the page needs, and each bundle's results ordered by the rank in their names. (A
+  // bundle written with Pagefind's own names still has its sort by date, which Pagefind applies.)
   function newest(search, term, filters) {
     var found = [];
     var next = 0;
@@ -199,7 +207,9 @@
       if (found.length >= n || next >= order.length) return Promise.resolve(found.slice(0, n));
       var request = { filters: Object.assign({}, filters, { bunt: { any: [order[next++]] } }), sort: { datum: "desc" } };
       return pagefind.search(term, request).then(function (result) {
-        found = found.concat(result.results);
+        var ranked = result.results.slice();
+        if (ranked.every(function (r) { return rank(r) >= 0; })) ranked.sort(function (a, b) { return rank(b) - rank(a); });
+        found = found.concat(ranked);
         return take(n);
       });
     }
