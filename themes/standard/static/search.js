@@ -31,9 +31,12 @@
   var pagefind = null;
   var bundles = [];
   var years = [];
-  var counting = null; // set once the filters' page lists are loaded: counts are shown from then on
-  var current = null; // the search shown: its term and filters
-  var source = null; // where its results come from (see relevance() and newest())
+  // Set once the filters' page lists are loaded: counts are shown from then on.
+  var counting = null;
+  // The search shown: its term and filters.
+  var current = null;
+  // Where its results come from (see relevance() and newest()).
+  var source = null;
   var shown = 0;
   var generation = 0;
 
@@ -269,7 +272,8 @@
     }
     item.appendChild(meta);
     var excerpt = element("p", "result-excerpt");
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and marks the matches with <mark>.
+    // Pagefind escapes the page text and marks the matches with <mark>.
+    excerpt.innerHTML = data.excerpt;
     item.appendChild(excerpt);
     return item;
   }
