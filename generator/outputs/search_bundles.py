@@ -32,7 +32,10 @@ from generator.outputs.search_records import SORT, SearchRecord
 from generator.pages.hyphenate import SOFT_HYPHEN
 
 LIMIT = 1200
-"""Records per bundle at most (unless one month has more): Pagefind needs about 0.3 GB to write 1,200."""
+"""Records per bundle at most (unless one month has more): Pagefind needs about 0.3 GB to write 1,200.
+Tried at 10,000 records: 2,400 (5 bundles) made the first searches of bench/search_bench.py lighter (median
+240 kB against 277 kB) but found 1,159 pages for "budget" instead of 7,260, and would need about 0.6 GB
+per bundle while indexing."""
 CHUNK_SIZE = 1000
 """Word positions per index chunk (Pagefind's default is 20,000). A search loads the chunk of each word
 from every bundle, and a chunk holds the words beside it too (a rare word next to a common one comes with
@@ -40,7 +43,9 @@ all of the common one's positions). Measured at 10,000 records in 10 bundles, th
 word in 2-40 % of the records loads: 28-62 kB at 1,000, 28-262 kB at 2,000, 50-262 kB at 4,000 and
 119-455 kB at 8,000; the chunk lists in the bundles' metadata grow from 112 kB (8,000) to 134 kB (1,000),
 and to 141 kB at 500, where the chunks loaded were no smaller (with Pagefind's hashes as the chunks' names:
-the short names of ``pagefind_names`` make the lists about 8 kB smaller)."""
+the short names of ``pagefind_names`` make the lists about 8 kB smaller). With those short names, at 2,000
+the median first search of bench/search_bench.py was 302 kB against 277 kB at 1,000, and a word no
+bundle has ("Lillsjön") no longer found the pages Pagefind finds by a word that begins the same way."""
 FORMAT = "beslut-search-2"
 """Changes when what this module asks of Pagefind changes, so that no older bundle is taken for new."""
 KEEP = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment")
