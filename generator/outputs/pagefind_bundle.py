@@ -49,11 +49,11 @@ def _sort_language(files: dict[str, bytes], meta_hash: str) -> str:
     written: dict[str, bytes] = {}
     for item, old in zip(filters, old_files, strict=True):
         name, values = decode_pagefind(files[old], old)
-        data = _pack([name, sorted(values, key=lambda v: v[0])])
+        data = pack_pagefind([name, sorted(values, key=lambda v: v[0])])
         item[1] = _unique_name(prefix, data, 7, written)
         written[item[1]] = data
     filters.sort(key=lambda item: item[0])
-    meta_data = _pack(meta)
+    meta_data = pack_pagefind(meta)
     new_hash = f"{prefix}_{hashlib.sha256(meta_data).hexdigest()[:10]}"
     for old in [*old_files, meta_file]:
         del files[old]
@@ -81,7 +81,8 @@ def decode_pagefind(data: bytes, name: str = "filen") -> Any:
     return value
 
 
-def _pack(value: Any) -> bytes:
+def pack_pagefind(value: Any) -> bytes:
+    """Return ``value`` as one of Pagefind's index files: gzip'd ``pagefind_dcd`` + CBOR."""
     # mtime=0: the gzip header would otherwise carry the time of the build.
     return gzip.compress(_HEADER + _encode(value), compresslevel=9, mtime=0)
 

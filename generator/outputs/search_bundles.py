@@ -8,6 +8,9 @@ records: ``Bundle.key``), and the browser merges the bundles with Pagefind's ``m
 
 Years are grouped from the oldest: a bundle takes the next year while it stays within ``LIMIT``. New
 records go to the newest bundle; the older ones keep their records and their files.
+
+A bundle's files are Pagefind's, made reproducible (``pagefind_bundle``) and with short names for pages and
+chunks, numbered in date order, instead of its hashes and its sort by date (``pagefind_names``).
 """
 
 from __future__ import annotations
@@ -23,20 +26,27 @@ from itertools import groupby
 from pagefind.service.types import InternalAddFileRequest, InternalAddRecordRequest
 
 from generator.outputs.pagefind_bundle import ENTRY, make_reproducible
+from generator.outputs.pagefind_names import shorten_names
 from generator.outputs.pagefind_service import PagefindError, PagefindService
-from generator.outputs.search_records import SearchRecord
+from generator.outputs.search_records import SORT, SearchRecord
 from generator.pages.hyphenate import SOFT_HYPHEN
 
 LIMIT = 1200
-"""Records per bundle at most (unless one month has more): Pagefind needs about 0.3 GB to write 1,200."""
+"""Records per bundle at most (unless one month has more): Pagefind needs about 0.3 GB to write 1,200.
+Tried at 10,000 records: 2,400 (5 bundles) made the first searches of bench/search_bench.py lighter (median
+240 kB against 277 kB) but found 1,159 pages for "budget" instead of 7,260, and would need about 0.6 GB
+per bundle while indexing."""
 CHUNK_SIZE = 1000
 """Word positions per index chunk (Pagefind's default is 20,000). A search loads the chunk of each word
 from every bundle, and a chunk holds the words beside it too (a rare word next to a common one comes with
 all of the common one's positions). Measured at 10,000 records in 10 bundles, the chunks a search for a
 word in 2-40 % of the records loads: 28-62 kB at 1,000, 28-262 kB at 2,000, 50-262 kB at 4,000 and
 119-455 kB at 8,000; the chunk lists in the bundles' metadata grow from 112 kB (8,000) to 134 kB (1,000),
-and to 141 kB at 500, where the chunks loaded were no smaller."""
-FORMAT = "beslut-search-1"
+and to 141 kB at 500, where the chunks loaded were no smaller (with Pagefind's hashes as the chunks' names:
+the short names of ``pagefind_names`` make the lists about 8 kB smaller). With those short names, at 2,000
+the median first search of bench/search_bench.py was 302 kB against 277 kB at 1,000, and a word no
+bundle has ("Lillsjön") no longer found the pages Pagefind finds by a word that begins the same way."""
+FORMAT = "beslut-search-2"
 """Changes when what this module asks of Pagefind changes, so that no older bundle is taken for new."""
 KEEP = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment")
 """The index files of a bundle (besides ``pagefind-entry.json``). Pagefind's UI bundles, its web worker and
@@ -132,7 +142,7 @@ def build_bundle(bundle: Bundle, service: PagefindService) -> tuple[dict[str, by
     wanted = {ENTRY, "pagefind.js", f"wasm.{language}.pagefind"} if bundle.primary else {ENTRY}
     kept = {path: data for path, data in files.items() if path in wanted or path.endswith(KEEP)}
     try:
-        return make_reproducible(kept), None
+        return shorten_names(make_reproducible(kept), SORT), None
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         return kept, f"{type(exc).__name__}: {exc}"
 

@@ -18,6 +18,8 @@ from generator.model.site import Entry, Site
 
 FILTERS = ("organisation", "nämnd", "typ", "år")
 """The filters a search can narrow by (their values are what a result shows)."""
+SORT = "datum"
+"""The sort Pagefind is given: it numbers each bundle's pages in date order (``pagefind_names``)."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class SearchRecord:
     url: str
     """The record's address relative to the site root (the search page adds the site's base path)."""
     date: dt.date
-    """The sort key (``datum``), and the bundle the record belongs to."""
+    """The sort key (``SORT``), and the bundle the record belongs to."""
     parts: tuple[str, ...]
     """The words found by a search, and the text excerpts are taken from, in parts (the model's own
     strings: 100,000 records' text is not held twice)."""
@@ -55,7 +57,7 @@ class SearchRecord:
             language=language,
             meta=dict(self.meta),
             filters=filters,
-            sort={"datum": self.date.isoformat()},
+            sort={SORT: self.date.isoformat()},
         )
 
     def fingerprint(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.base.diagnostics import Diagnostic
+from generator.outputs.minify import minify, shrinks
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,17 @@ class Staging:
         self._write(rel, data)
 
     def copy_file(self, source: Path, rel: str) -> None:
-        """Copy one file in (static assets, attachments); a later copy of the same path is skipped."""
+        """Copy one file in (static assets, attachments); a later copy of the same path is skipped.
+
+        The built-in themes' stylesheets and scripts are copied without comments and indentation (``minify``).
+        """
         if rel in self.written:
             return
         self._claim(rel, "")
-        shutil.copyfile(source, self.place(rel))
+        if shrinks(source):
+            self._write(rel, minify(source.name, source.read_bytes()))
+        else:
+            shutil.copyfile(source, self.place(rel))
 
     def mark(self) -> int:
         """Return where the files written from now on begin (see ``since``)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -312,6 +313,11 @@ def test_a_first_search_loads_the_index_it_needs_and_nothing_else(big_site: Serv
     assert transfer.count("pagefind-entry.json") == len(bundles)
     assert 0 < transfer.count(".pf_index") <= 2 * len(bundles)
     assert transfer.count(".pf_fragment") == 1
+    # Pages and chunks by their short names (generator/outputs/pagefind_names.py), not Pagefind's hashes.
+    short = re.compile(r"/(fragment|index)/[0-9a-f]{6}-[0-9a-z]+\.pf_(fragment|index)$")
+    assert [
+        u for u in transfer.urls if u.endswith((".pf_fragment", ".pf_index")) and not short.search(u)
+    ] == []
     assert "filter" not in kinds
     assert not [u for u in transfer.urls if "worker" in u or "-ui" in u or "highlight" in u or "unknown" in u]
     assert transfer.total < 300 * 1024, transfer.by_kind()

@@ -7,7 +7,8 @@
 //
 // What a first search loads is kept small: no web worker (Pagefind's worker is a second copy of its
 // script), and the filters' page lists only when a filter is opened or chosen (until then the values come
-// from bundles.json, without counts).
+// from bundles.json, without counts). Each bundle's metadata names its pages by their rank by date and has
+// no sort of Pagefind's (generator/outputs/pagefind_names.py): "newest first" orders by those names.
 (function () {
   "use strict";
   var form = document.getElementById("sokformular");
@@ -30,9 +31,12 @@
   var pagefind = null;
   var bundles = [];
   var years = [];
-  var counting = null; // set once the filters' page lists are loaded: counts are shown from then on
-  var current = null; // the search shown: its term and filters
-  var source = null; // where its results come from (see relevance() and newest())
+  // Set once the filters' page lists are loaded: counts are shown from then on.
+  var counting = null;
+  // The search shown: its term and filters.
+  var current = null;
+  // Where its results come from (see relevance() and newest()).
+  var source = null;
   var shown = 0;
   var generation = 0;
 
@@ -189,8 +193,15 @@
     return { total: search.results.length, take: function (n) { return Promise.resolve(search.results.slice(0, n)); } };
   }
 
-  // Newest first: Pagefind sorts within a bundle but ranks merged results by score, so the bundles (which
-  // hold consecutive years, newest first) are searched one after the other, as far as the page needs.
+  // A page's rank by date in its bundle: its name ends in it, in base 36 (generator/outputs/pagefind_names.py).
+  function rank(result) {
+    var name = /-([0-9a-z]+)$/.exec(result.id);
+    return name ? parseInt(name[1], 36) : -1;
+  }
+
+  // Newest first: the bundles (which hold consecutive years, newest first) are searched one after the
+  // other, as far as the page needs, and each bundle's results ordered by the rank in their names. (A
+  // bundle written with Pagefind's own names still has its sort by date, which Pagefind applies.)
   function newest(search, term, filters) {
     var found = [];
     var next = 0;
@@ -199,7 +210,9 @@
       if (found.length >= n || next >= order.length) return Promise.resolve(found.slice(0, n));
       var request = { filters: Object.assign({}, filters, { bunt: { any: [order[next++]] } }), sort: { datum: "desc" } };
       return pagefind.search(term, request).then(function (result) {
-        found = found.concat(result.results);
+        var ranked = result.results.slice();
+        if (ranked.every(function (r) { return rank(r) >= 0; })) ranked.sort(function (a, b) { return rank(b) - rank(a); });
+        found = found.concat(ranked);
         return take(n);
       });
     }
@@ -259,7 +272,8 @@
     }
     item.appendChild(meta);
     var excerpt = element("p", "result-excerpt");
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and marks the matches with <mark>.
+    // Pagefind escapes the page text and marks the matches with <mark>.
+    excerpt.innerHTML = data.excerpt;
     item.appendChild(excerpt);
     return item;
   }
