@@ -131,32 +131,45 @@ class Workers:
         progress is told ``unit`` items per chunk claimed, of ``total``.
         """
         count = self.count if chunks is None else min(self.count, chunks)
-        told = None
-        if self.progress is not None:
-            progress = self.progress
-
-            def told(claimed: int) -> None:
-                progress(claimed * unit if total is None else min(claimed * unit, total), total)
-
+        told = self._told(unit, total)
         if count <= 1:
             return [work(Claims(told=told))]
         self.most = max(self.most, count)
         return _fork_each(work, count, known, told)
 
     def map(self, work: Callable[[T], R], items: Sequence[T], chunk: int = 64) -> list[R]:
-        """Return ``[work(item) for item in items]``, computed chunk by chunk in the workers."""
+        """Return ``[work(item) for item in items]``, computed chunk by chunk in the workers.
+
+        A result that refers to one of ``items`` refers to this process's item. Forked workers send each
+        chunk's results as it is done (``workmap``).
+        """
         total = -(-len(items) // chunk)
 
-        def part(claims: Claims) -> dict[int, list[R]]:
+        def compute(number: int) -> list[R]:
+            return [work(item) for item in items[number * chunk : (number + 1) * chunk]]
+
+        count = min(self.count, total)
+        if count <= 1:
+            claims = Claims(told=self._told(chunk, len(items)))
             done: dict[int, list[R]] = {}
             while (number := claims.next()) < total:
-                done[number] = [work(item) for item in items[number * chunk : (number + 1) * chunk]]
-            return done
+                done[number] = compute(number)
+            return [result for number in range(total) for result in done[number]]
+        from generator.base.workmap import fork_map  # it builds on this module
 
-        merged: dict[int, list[R]] = {}
-        for done in self.each(part, total, items, chunk, len(items)):
-            merged.update(done)
-        return [result for number in range(total) for result in merged[number]]
+        self.most = max(self.most, count)
+        return fork_map(compute, total, count, items, self._told(chunk, len(items)))
+
+    def _told(self, unit: int, total: int | None) -> Callable[[int], None] | None:
+        """Return what tells the progress ``unit`` items per chunk claimed, of ``total`` (None: nothing)."""
+        if self.progress is None:
+            return None
+        progress = self.progress
+
+        def told(claimed: int) -> None:
+            progress(claimed * unit if total is None else min(claimed * unit, total), total)
+
+        return told
 
 
 def _fork_each(
