@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += bench_site(site, args)
     table = bench_report.markdown(figures, args, load_before)
     print(table)
-    if args.results:
+    if str(args.results) not in ("", "."):  # --results '' (Path makes it ".") writes no file
         args.results.write_text(table, encoding="utf-8")
         print(f"\nskrev {args.results}", file=sys.stderr)
     return 0 if all(s.ok for f in figures for s in f.beslut) else 1
