@@ -18,7 +18,8 @@ import multiprocessing.connection
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,6 +30,8 @@ _STOP = 1 << 62
 _TICK = 0.2
 """Seconds between the reports of how far the workers have come."""
 
+Forked = tuple[Any, "Claims", dict[Any, Any]]
+"""The claims' shared counter, the claims, and each forked worker's end of its pipe with its process."""
 Progress = Callable[[int, int | None], None]
 """Is told how many items of how many (None: not known) a stage has begun on."""
 
@@ -180,22 +183,7 @@ def _fork_each(
     This process is one of the workers: one copy fewer of the memory the workers touch, and its
     results need no pickling. ``told`` hears how many chunks have been claimed, as this process claims.
     """
-    context = multiprocessing.get_context("fork")
-    shared = context.Value("q", 0)
-    claims = Claims(shared)
-    # Objects that exist now are never collected in the workers: a collection would write to every
-    # object's header and so copy all memory pages the workers share with this process.
-    gc.freeze()
-    processes: list[Any] = []
-    readers: dict[Any, Any] = {}
-    try:
-        for _ in range(count - 1):
-            reader, writer = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(work, claims, writer, known), daemon=True)
-            process.start()
-            writer.close()
-            processes.append(process)
-            readers[reader] = process
+    with forked(count, _child, work, known) as (shared, claims, readers):
         own = Claims(shared, told)
         try:
             results: list[R] = [work(own)]
@@ -209,6 +197,31 @@ def _fork_each(
             if told is not None:
                 told(claims.claimed)
         return results
+
+
+@contextmanager
+def forked(
+    count: int, target: Callable[..., None], *args: object
+) -> Iterator[tuple[Any, Claims, dict[Any, Any]]]:
+    """Fork ``count - 1`` workers, each running ``target(*args, claims, writer)``; yield the claims' shared
+    counter, the claims, and each worker's end of its pipe (with its process); stop them all at the end."""
+    context = multiprocessing.get_context("fork")
+    shared = context.Value("q", 0)
+    claims = Claims(shared)
+    # Objects that exist now are never collected in the workers: a collection would write to every
+    # object's header and so copy all memory pages the workers share with this process.
+    gc.freeze()
+    processes: list[Any] = []
+    readers: dict[Any, Any] = {}
+    try:
+        for _ in range(count - 1):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=target, args=(*args, claims, writer), daemon=True)
+            process.start()
+            writer.close()
+            processes.append(process)
+            readers[reader] = process
+        yield shared, claims, readers
     finally:
         for process in processes:
             if process.is_alive():
@@ -217,7 +230,7 @@ def _fork_each(
         gc.unfreeze()
 
 
-def _child(work: Callable[[Claims], Any], claims: Claims, writer: Any, known: Sequence[object]) -> None:
+def _child(work: Callable[[Claims], Any], known: Sequence[object], claims: Claims, writer: Any) -> None:
     """Run in a worker: do the work, send back its result or the traceback that stopped it."""
     try:
         outcome: tuple[bool, Any] = (True, work(claims))

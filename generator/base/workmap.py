@@ -10,7 +10,6 @@ its own share of the chunks.
 
 from __future__ import annotations
 
-import gc
 import io
 import multiprocessing
 import multiprocessing.connection
@@ -19,7 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from generator.base.workers import _TICK, Claims, WorkerFailed, _KnownPickler, _KnownUnpickler
+from generator.base.workers import _TICK, Claims, WorkerFailed, _KnownPickler, _KnownUnpickler, forked
 
 R = TypeVar("R")
 
@@ -39,23 +38,9 @@ def fork_map(
     """Return every chunk's results in order, ``compute(number)`` run for chunks ``0 .. total - 1`` by this
     process and ``count - 1`` forked ones. A result that refers to an object of ``known`` refers to this
     process's object. ``told`` hears how many chunks have been claimed."""
-    context = multiprocessing.get_context("fork")
-    shared = context.Value("q", 0)
-    claims = Claims(shared)
     merged: dict[int, list[R]] = {}
     failures: list[str] = []
-    gc.freeze()  # see workers._fork_each: no collection in the workers writes to every shared object
-    processes: list[Any] = []
-    readers: dict[Any, Any] = {}
-    try:
-        for _ in range(count - 1):
-            reader, writer = context.Pipe(duplex=False)
-            args = (compute, claims, total, writer, known)
-            process = context.Process(target=_child, args=args, daemon=True)
-            process.start()
-            writer.close()
-            processes.append(process)
-            readers[reader] = process
+    with forked(count, _child, compute, total, known) as (shared, claims, readers):
         # Started once every worker is forked: a process is never forked with this thread in it.
         taken = (readers, known, merged, failures, claims)
         receiver = threading.Thread(target=_receive, args=taken, daemon=True)
@@ -75,16 +60,10 @@ def fork_map(
         if failures:
             raise WorkerFailed(failures[0])
         return [result for number in range(total) for result in merged[number]]
-    finally:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-            process.join()
-        gc.unfreeze()
 
 
 def _child(
-    compute: Callable[[int], list[Any]], claims: Claims, total: int, writer: Any, known: Sequence[object]
+    compute: Callable[[int], list[Any]], total: int, known: Sequence[object], claims: Claims, writer: Any
 ) -> None:
     """Run in a worker: send each claimed chunk's results, then that it is done (or its traceback)."""
     ids = {id(obj) for obj in known}
