@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[1]
 GIB = 1024
+WARM_TARGET = 0.2
+"""Point 2: a warm build after one changed record, at most this × Hugo's clean build."""
 
 
 def load_average() -> float:
@@ -92,7 +94,10 @@ def targets(figures: list[Figure]) -> list[str]:
         wall = [s.wall for s in figure.beslut]
         hugo = [s.wall for s in figure.hugo]
         ratio = ratios(figure, lambda s: s.wall)
-        if limit is None:  # measured and reported, as the issue asks, without a target of its own
+        if figure.name.startswith("golv") and ratio:  # no build: the least a warm build can take
+            over = statistics.median(ratio) > WARM_TARGET
+            met, goal = ("floor above the target" if over else "floor below the target"), f"≤ {WARM_TARGET} ×"
+        elif limit is None:  # measured and reported, as the issue asks, without a target of its own
             met, goal = "reported", "–"
         else:
             met = ("yes" if statistics.median(ratio) <= limit else "no") if ratio else "not measured"
@@ -111,11 +116,11 @@ def _target(name: str) -> tuple[str, float | None] | None:
         "kall, utan sökindex": 1.0,
         "kall, utan cache, utan sökindex": 1.0,
         "kall, med sökindex": 1.5,
-        "varm, en ändrad post, med sökindex": 0.2,
+        "varm, en ändrad post, med sökindex": WARM_TARGET,
     }
     if name in targets:
         return ("1" if name.startswith("kall") else "2"), targets[name]
-    return ("2", None) if name.startswith("varm") else None
+    return ("2", None) if name.startswith(("varm", "golv")) else None
 
 
 def scale(figures: list[Figure]) -> list[str]:

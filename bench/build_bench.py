@@ -16,6 +16,9 @@ its CPU time and peak memory are those of all its processes (bench/measure.py).
 - Warm (point 2): the cache of a build of the unchanged corpus is restored as a CI job restores it (a
   copy: other inodes, so every kept file is checked by its bytes), one change is made
   (bench/scenarios.py), and the site is built into a fresh output folder, search index included.
+- The floor of a warm build (point 2): no build at all, only the primed build's output folder made anew
+  of hard links to its files (``cp -al``, coreutils, in C): the folders and links that any warm build
+  writing a fresh output folder makes at the least, paired with Hugo like the builds.
 - Scale (point 4): sizes from ``--scale-from`` on are built cold once each, without and with search, and
   without Hugo (the point compares the time per record with beslut's own at 10,000).
 
@@ -43,6 +46,8 @@ from corpora import DEFAULT_SEED, generated, given, record_count
 
 REPO = Path(__file__).resolve().parents[1]
 DATE = "2026-11-22"
+FLOOR = "golv för varm: bara utdatamappen, länkad (cp -al), inget bygge"
+"""The floor figure's name (point 2): what making the output folder anew costs without building."""
 
 
 @dataclass
@@ -156,7 +161,24 @@ def warm_figures(
                 undo()
         figures.append(figure)
         say(figure)
+    figures.append(floor(work / "primed-out", peer, work, args, expected))
+    say(figures[-1])
     return figures
+
+
+def floor(built: Path, peer: Path | None, work: Path, args: argparse.Namespace, expected: int) -> Figure:
+    """Measure the warm build's floor: ``built`` linked into a new folder (``cp -al``), paired with Hugo."""
+    figure = Figure(record_count(work / "site"), FLOOR)
+    target = work / "floor"
+    for _ in range(args.repeat):
+        shutil.rmtree(target, ignore_errors=True)
+        sample, _ = measure.run(["cp", "-al", str(built), str(target)])
+        sample.details = {"files": sum(1 for p in target.rglob("*") if p.is_file())}
+        figure.beslut.append(sample)
+        if peer is not None:
+            figure.hugo.append(hugo(peer, work / "hugo", expected))
+    shutil.rmtree(target, ignore_errors=True)
+    return figure
 
 
 def pair(
