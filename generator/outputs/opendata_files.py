@@ -33,8 +33,6 @@ Files = Iterator[tuple[str, bytes]]
 Part = Callable[[], Files]
 Thing = Site | Organisation | Board | Meeting | Entry | Case
 """What an object is made from: the site (the System), an organisation, board, meeting, record or case."""
-Made = dict[str, Json]
-"""Meetings and cases made in this process and not yet used twice (see ``_shared``), by address."""
 T = TypeVar("T")
 
 
@@ -89,13 +87,13 @@ def opendata_files(site: Site, t: Translator) -> Files:
 
 def opendata_parts(site: Site, t: Translator) -> Iterator[Part]:
     """Yield the open data files in parts, in order: objects, tombstones, lists, the index, the schema."""
-    data, made = OpenData(site, t), Made()
+    data = OpenData(site, t)
     things = _things(site)
     tombstones = list(_tombstones(site, data))
     for start in range(0, len(things), OBJECTS_PER_PART):
-        yield partial(_object_files, data, made, things[start : start + OBJECTS_PER_PART])
+        yield partial(_object_files, data, things[start : start + OBJECTS_PER_PART])
     yield partial(_tombstone_files, tombstones)
-    for listing in _lists(site, data, made):
+    for listing in _lists(site, data):
         yield from listing.parts(data, PAGES_PER_PART)
     index: list[Thing | Json] = [*things, *(obj for _, obj in tombstones)]
     yield from Listing(f"{DATA}/index", index, partial(_index_entry, data), INDEX_PAGE).parts(data, 1)
@@ -117,15 +115,20 @@ def _things(site: Site) -> list[Thing]:
     ]
 
 
-def _object_files(data: OpenData, made: Made, things: Sequence[Thing]) -> Files:
+def _object_files(data: OpenData, things: Sequence[Thing]) -> Files:
     """Yield the file of the object of each of ``things``, at its own address."""
     for thing in things:
         path = f"{DATA}/system.json" if isinstance(thing, Site) else data_path(thing.path)
-        yield path, json_file(_object(data, made, thing))
+        yield path, json_file(_object(data, thing))
 
 
-def _object(data: OpenData, made: Made, thing: Thing) -> Json:
-    """Return the object of ``thing``."""
+def _object(data: OpenData, thing: Thing) -> Json:
+    """Return the object of ``thing``.
+
+    A meeting's or case's object is made twice, for its file and for its list, each where its part is
+    made: kept from one use to the other, 100,000 records' objects stayed in memory to the stage's end
+    in whichever process did not make the second use.
+    """
     if isinstance(thing, Site):
         return data.system()
     if isinstance(thing, Organisation):
@@ -133,26 +136,15 @@ def _object(data: OpenData, made: Made, thing: Thing) -> Json:
     if isinstance(thing, Board):
         return data.organization(thing)
     if isinstance(thing, Meeting):
-        return _shared(made, thing.path, partial(data.meeting, thing))
+        return data.meeting(thing)
     if isinstance(thing, Case):
-        return _shared(made, thing.path, partial(data.case, thing))
+        return data.case(thing)
     return data.record(thing)
 
 
-def _shared(made: Made, path: str, make: Callable[[], Json]) -> Json:
-    """Return the object at ``path``, made once in a process for both its uses (its file and its list).
-
-    It is kept in ``made`` at its first use and taken out at its second.
-    """
-    obj = made.pop(path, None)
-    if obj is None:
-        obj = made[path] = make()
-    return obj
-
-
-def _paper(data: OpenData, made: Made, thing: Entry | Case) -> Json:
+def _paper(data: OpenData, thing: Entry | Case) -> Json:
     """Return the object of an item of a body's papers: a record without its text, or a case."""
-    return data.paper(thing, text=False) if isinstance(thing, Entry) else _object(data, made, thing)
+    return data.paper(thing, text=False) if isinstance(thing, Entry) else _object(data, thing)
 
 
 def _tombstone_files(tombstones: list[tuple[str, Json]]) -> Files:
@@ -182,7 +174,7 @@ def _index_entry(data: OpenData, thing: Thing | Json) -> Json:
         return {**head, "modified": data.changed(thing.entries), "web": data.url(thing.path)}
     if isinstance(thing, Entry):
         return stub(data.head(thing, record_type(thing.record)))
-    return stub(_object(data, Made(), thing))
+    return stub(_object(data, thing))
 
 
 def stub(obj: Json) -> Json:
@@ -214,9 +206,9 @@ def _deleted(data: OpenData, page: str, kind: str, day: dt.date) -> Json:
     return {"id": data.id_of(page), "type": oparl_type(kind), "deleted": True, "modified": data.when(day)}
 
 
-def _lists(site: Site, data: OpenData, made: Made) -> Iterator[Listing[Any]]:
+def _lists(site: Site, data: OpenData) -> Iterator[Listing[Any]]:
     """Yield the OParl lists: bodies; each body's organizations, people, meetings and papers."""
-    make = partial(_object, data, made)
+    make = partial(_object, data)
     yield Listing(f"{DATA}/bodies", site.organisations, make)
     for org in site.organisations:
         slug = org.config.slug
@@ -226,7 +218,7 @@ def _lists(site: Site, data: OpenData, made: Made) -> Iterator[Listing[Any]]:
         yield Listing(_list_prefix(slug, "people"), [], make)
         meetings = [m for m in site.meetings.values() if m.organisation.slug == slug]
         yield Listing(_list_prefix(slug, "meetings"), meetings, make)
-        yield Listing(_list_prefix(slug, "papers"), papers, partial(_paper, data, made))
+        yield Listing(_list_prefix(slug, "papers"), papers, partial(_paper, data))
 
 
 def _list_prefix(org: str, name: str) -> str:
