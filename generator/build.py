@@ -240,7 +240,7 @@ def load_site(
             return None
         config, t = settings.config, settings.translator
         result.build_date = day = build_day(options.build_date, os.environ, pinned=config.demo_date)
-        memo.start(config)
+        memo.start(config.rules)
     with result.stage("läsa"):
         sources, problems = memo.read_sources(config.content_dir, config.site_dir)
         found += problems

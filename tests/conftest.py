@@ -71,7 +71,7 @@ def validate_file(site: Path, rel: str) -> tuple[Record | None, list[Diagnostic]
     split = split_front_matter(source)
     if isinstance(split, list):
         return None, split
-    return validate_record(split, config)
+    return validate_record(split, config.rules)
 
 
 def valid_record(site: Path, rel: str) -> Record:

@@ -126,7 +126,7 @@ def _check(text: str, name: str, config: SiteConfig) -> Record | list[Diagnostic
     split = split_front_matter(source)
     if isinstance(split, list):
         return split
-    record, problems = validate_record(split, config)
+    record, problems = validate_record(split, config.rules)
     if record is None or errors_in(problems):
         return errors_in(problems)
     return record

@@ -57,6 +57,24 @@ LANGUAGES = ("sv", "en")
 
 
 @dataclass(frozen=True)
+class RecordRules:
+    """What of site.yaml a record's checks read: its folder, the organisations and boards, the document types.
+
+    The checks are given these and nothing else, so a record checked against equal rules is valid in the
+    same way whatever else site.yaml says: the build cache and the preview key a file's checks by them,
+    and a new site title checks no record again.
+    """
+
+    content_dir: Path
+    organisations: tuple[OrganisationConfig, ...]
+    document_types: tuple[DocumentType, ...]
+
+    def document_type(self, key: str) -> DocumentType | None:
+        """Return the type written as ``key`` in front matter."""
+        return next((t for t in self.document_types if t.key == key), None)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of one site."""
 
@@ -90,9 +108,14 @@ class SiteConfig:
         """Return the default output folder."""
         return (self.site_dir / self.output).resolve()
 
+    @property
+    def rules(self) -> RecordRules:
+        """Return what a record's checks read of these settings."""
+        return RecordRules(self.content_dir, self.organisations, self.document_types)
+
     def document_type(self, key: str) -> DocumentType | None:
         """Return the type written as ``key`` in front matter."""
-        return next((t for t in self.document_types if t.key == key), None)
+        return self.rules.document_type(key)
 
 
 def setting_position(site_dir: Path, key: str) -> tuple[int, int] | None:

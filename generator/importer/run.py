@@ -81,7 +81,7 @@ def existing_addresses(config: SiteConfig) -> dict[str, str]:
         split = split_front_matter(source)
         if isinstance(split, list):
             continue
-        record, _ = validate_record(split, config)
+        record, _ = validate_record(split, config.rules)
         if record is not None:
             found.setdefault(record_path(record), source.rel)
     return found
@@ -209,7 +209,7 @@ def _copy_attachment(source: Path, plan: Planned, shown: str, config: SiteConfig
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     split = split_front_matter(SourceFile(plan.file, plan.rel, plan.text))
-    problems = split if isinstance(split, list) else errors_in(validate_record(split, config)[1])
+    problems = split if isinstance(split, list) else errors_in(validate_record(split, config.rules)[1])
     if problems:
         target.unlink()
         return Diagnostic(shown, 0, 0, problems[0].field, problems[0].message, problems[0].hint)

@@ -3,10 +3,11 @@
 ``beslut serve`` keeps one enabled memo between rebuilds: a file is read again only when its size,
 mtime or inode changed (or the watcher named it), and the later stages are keyed by the file's whole
 text, so an unchanged record costs one dictionary look-up. Every key holds every input of the stage it
-remembers; what is not in the key (site.yaml) resets the memo when it changes.
+remembers; what is not in the key (what site.yaml sets for records: ``SiteConfig.rules``) resets the
+memo when it changes. The rest of site.yaml (a title, an address) changes pages, never a record.
 
 Behind the memory, a memo may have a build cache (``cache.BuildCache``): what is not in memory is
-looked up there by the digest of all its inputs (site.yaml and the list of attachments included), and
+looked up there by the digest of all its inputs (site.yaml's rules and the list of attachments included), and
 what had to be made is kept there for the next build. A normal build without a cache computes
 everything (``enabled=False``).
 """
@@ -37,25 +38,25 @@ class Memo:
         self.store = store
         """The build cache behind the memory, if any."""
         self._context = b""
-        """The digest of what every file's checks read besides the file (site.yaml, the attachments)."""
+        """The digest of what every file's checks read besides the file (site.yaml's rules, attachments)."""
         self._values: dict[Hashable, Any] = {}
         self._used: set[Hashable] = set()
         self._entries: dict[int, _RememberedEntry] = {}
         self._used_entries: set[int] = set()
         self._same: dict[tuple[int, int], tuple[bool, object, object]] = {}
-        self._config: object = _MISSING
+        self._rules: object = _MISSING
         self.hits = 0
         self.misses = 0
         self.made: dict[str, int] = {}
         """How many values each stage made in the last build (``fil``, ``text``): not remembered, not kept."""
         self.files_read = 0
 
-    def start(self, config: object) -> None:
-        """Begin one build with ``config``; a different site.yaml forgets everything."""
-        if self._config is not _MISSING and self._config != config:
+    def start(self, rules: object) -> None:
+        """Begin a build checking records against ``rules`` (``SiteConfig.rules``); others forget all."""
+        if self._rules is not _MISSING and self._rules != rules:
             self.clear()
-        self._config = config
-        self._context = digest(config) if self.store is not None else b""
+        self._rules = rules
+        self._context = digest(rules) if self.store is not None else b""
         # Keep only what the previous build used: old versions of edited files drop out.
         self._values = {k: v for k, v in self._values.items() if k in self._used}
         self._entries = {k: v for k, v in self._entries.items() if k in self._used_entries}

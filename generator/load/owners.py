@@ -13,24 +13,24 @@ from generator.base.doctypes import DocumentType, Kind
 from generator.base.fields import FieldReader
 from generator.base.suggest import did_you_mean
 from generator.config.parts import OrganisationConfig
-from generator.config.settings import SiteConfig
+from generator.config.settings import RecordRules
 
 SITE_OWNED = "ingen"
 """``organisation: ingen``: the record is the site's own (its news), not an organisation's."""
 
 
 def read_organisation(
-    reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig
+    reader: FieldReader, value: Any, where: tuple[str], rules: RecordRules
 ) -> OrganisationConfig | None:
     """Return the organisation a record names (default: the first declared); None when unknown."""
     name = reader.text(value, where, "organisation")
-    if not config.organisations:
+    if not rules.organisations:
         return None
     if name is None:
-        return config.organisations[0]
-    found = next((o for o in config.organisations if name in (o.name, o.slug)), None)
+        return rules.organisations[0]
+    found = next((o for o in rules.organisations if name in (o.name, o.slug)), None)
     if found is None:
-        names = [o.name for o in config.organisations]
+        names = [o.name for o in rules.organisations]
         reader.report(
             where,
             "organisation",
@@ -44,7 +44,7 @@ def read_site_owned(
     reader: FieldReader,
     g: Callable[[str], Any],
     at: Callable[[str], tuple[str]],
-    config: SiteConfig,
+    rules: RecordRules,
     typ: DocumentType | None,
 ) -> bool | None:
     """Tell whether the record is the site's own (``organisation: ingen``).
@@ -56,9 +56,9 @@ def read_site_owned(
     value = g("organisation")
     if not isinstance(value, str) or value.strip().casefold() != SITE_OWNED:
         return False
-    if any(SITE_OWNED in (o.name.casefold(), o.slug) for o in config.organisations):
+    if any(SITE_OWNED in (o.name.casefold(), o.slug) for o in rules.organisations):
         return False
-    example = f"organisation: {config.organisations[0].name}" if config.organisations else "organisation: …"
+    example = f"organisation: {rules.organisations[0].name}" if rules.organisations else "organisation: …"
     if typ is not None and typ.kind is not Kind.NEWS:
         reader.report(
             at("organisation"),
@@ -85,7 +85,7 @@ def read_board(
     value: Any,
     where: tuple[str],
     org: OrganisationConfig | None,
-    config: SiteConfig,
+    rules: RecordRules,
     typ: DocumentType | None,
 ) -> str | None:
     """Return the short code of the board a record names, within its organisation; None if none."""
@@ -105,7 +105,7 @@ def read_board(
     found = next((b for b in org.boards if name in (b.name, b.short)), None)
     if found is None:
         elsewhere = next(
-            (o for o in config.organisations for b in o.boards if name in (b.name, b.short)), None
+            (o for o in rules.organisations for b in o.boards if name in (b.name, b.short)), None
         )
         if elsewhere is not None:
             message = f'nämnden "{name}" finns inte i {org.name}'

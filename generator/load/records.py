@@ -14,7 +14,7 @@ from generator.base.fields import FieldReader
 from generator.base.record import Record, Reference, Reservation
 from generator.base.slugs import SLUG_RE, slugify
 from generator.base.suggest import did_you_mean
-from generator.config.settings import SiteConfig
+from generator.config.settings import RecordRules
 from generator.load.attachments import read_attachments, read_image
 from generator.load.contract import canonical_keys, spellings
 from generator.load.frontmatter import SplitRecord
@@ -29,7 +29,7 @@ _PARAGRAF = re.compile(r"^(\d{1,5})([a-z]?)$")
 _EXTRA_HINT = "uppgifter som avtalet inte känner till skrivs under extra:, t.ex. extra: {nyckel: värde}"
 
 
-def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | None, list[Diagnostic]]:
+def validate_record(split: SplitRecord, rules: RecordRules) -> tuple[Record | None, list[Diagnostic]]:
     """Check every contract rule of one record; return it (if usable) and all its problems."""
     rel = split.source.rel
     reader = FieldReader(rel, split.meta.keys, split.meta.values)
@@ -45,15 +45,15 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
     titel = reader.text(
         g("titel"), at("titel"), "titel", required=True, hint="skriv ärendemeningen, t.ex. titel: Budget 2024"
     )
-    typ = _doc_type(reader, g("typ"), at("typ"), config)
+    typ = _doc_type(reader, g("typ"), at("typ"), rules)
     when = reader.date_time(g("datum"), at("datum"), "datum", required=True)
-    site_owned = read_site_owned(reader, g, at, config, typ)
+    site_owned = read_site_owned(reader, g, at, rules, typ)
     org = (
         None
         if site_owned is not False
-        else read_organisation(reader, g("organisation"), at("organisation"), config)
+        else read_organisation(reader, g("organisation"), at("organisation"), rules)
     )
-    board = read_board(reader, g("nämnd"), at("nämnd"), org, config, typ)
+    board = read_board(reader, g("nämnd"), at("nämnd"), org, rules, typ)
     paragraf = _paragraf(reader, g("paragraf"), at("paragraf"), typ)
     justerat = reader.date(g("justerat"), at("justerat"), "justerat")
     anslag = reader.date(g("anslag"), at("anslag"), "anslag")
@@ -76,7 +76,7 @@ def validate_record(split: SplitRecord, config: SiteConfig) -> tuple[Record | No
             f"skriv bara a-z, 0-9 och -, t.ex. slug: {slugify(slug)}",
         )
     extra = reader.mapping(g("extra"), at("extra"), "extra", "extra: {nyckel: värde}") or {}
-    content_dir = config.content_dir
+    content_dir = rules.content_dir
     record_dir = split.source.path.parent
     bilagor = read_attachments(reader, g("bilagor"), at("bilagor"), record_dir, content_dir)
     bild = read_image(reader, g("bild"), at("bild"), record_dir, content_dir)
@@ -134,12 +134,12 @@ def _details(reader: FieldReader, g: Callable[[str], Any], at: Callable[[str], t
     }
 
 
-def _doc_type(reader: FieldReader, value: Any, where: tuple[str], config: SiteConfig) -> DocumentType | None:
-    names = [t.key for t in config.document_types]
+def _doc_type(reader: FieldReader, value: Any, where: tuple[str], rules: RecordRules) -> DocumentType | None:
+    names = [t.key for t in rules.document_types]
     key = reader.text(value, where, "typ", required=True, hint="skriv typ: och en av " + ", ".join(names))
     if key is None:
         return None
-    found = config.document_type(key)
+    found = rules.document_type(key)
     if found is None:
         reader.report(
             where,

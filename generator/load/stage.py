@@ -15,7 +15,7 @@ from generator.base.diagnostics import Diagnostic
 from generator.base.record import Record
 from generator.base.sources import SourceFile
 from generator.base.workers import Workers
-from generator.config.settings import SiteConfig
+from generator.config.settings import RecordRules, SiteConfig
 from generator.load.frontmatter import split_front_matter
 from generator.load.memo import Memo
 from generator.load.personnummer import may_hold_numbers
@@ -44,14 +44,18 @@ class CheckedFiles:
     with_numbers: list[SourceFile]
 
 
-def check_file(source: SourceFile, config: SiteConfig) -> FileCheck:
-    """Return the record of ``source`` and every problem in it but a personnummer."""
+def check_file(source: SourceFile, rules: RecordRules) -> FileCheck:
+    """Return the record of ``source`` and every problem in it but a personnummer.
+
+    It reads nothing but the file and ``rules`` (and whether the attachments it names are there): the
+    memo and the build cache key its result by those.
+    """
     masks = scan_masks(source)
     holds_numbers = may_hold_numbers(source.text)
     split = split_front_matter(source)
     if isinstance(split, list):
         return FileCheck(None, masks + split, holds_numbers)
-    record, problems = validate_record(split, config)
+    record, problems = validate_record(split, rules)
     return FileCheck(record, masks + problems, holds_numbers)
 
 
@@ -59,7 +63,7 @@ def check_files(
     config: SiteConfig, sources: Sequence[SourceFile], memo: Memo, workers: Workers
 ) -> CheckedFiles:
     """Return the valid records of ``sources`` (in order) and every problem of every file."""
-    checks = memo.map("fil", sources, functools.partial(check_file, config=config), workers)
+    checks = memo.map("fil", sources, functools.partial(check_file, rules=config.rules), workers)
     records = [c.record for c in checks if c.record is not None]
     problems = [p for c in checks for p in c.problems]
     with_numbers = [s for s, c in zip(sources, checks, strict=True) if c.holds_numbers]

@@ -77,6 +77,10 @@ def change_site_yaml(site: Path) -> None:
     edit(site / "site.yaml", "title: Sjöviks kommuns beslut", "title: Sjöviks beslut")
 
 
+def change_board(site: Path) -> None:
+    edit(site / "site.yaml", "{name: Kommunfullmäktige, short: KF}", "{name: Fullmäktige, short: KF}")
+
+
 def add_record(site: Path) -> None:
     shutil.copy(site / "content/ks/2024-03-25-101.md", site / "content/ks/2024-03-25-ny.md")
     edit(site / "content/ks/2024-03-25-ny.md", "paragraf: 101", "paragraf: 250")
@@ -91,6 +95,7 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "en ändrad titel": change_title,
     "en ändrad mall": change_template,
     "en ändrad site.yaml": change_site_yaml,
+    "en ändrad nämnd i site.yaml": change_board,
     "en ny post": add_record,
     "en borttagen post": delete_record,
 }
@@ -137,6 +142,22 @@ def test_one_changed_record_is_all_that_is_made_again(tmp_path: Path) -> None:
     warm = build_with(site, out, cache)
     assert warm.made == {"fil": 1, "text": 1}
     assert files - 10 < warm.reused < files, "the record's page and its data are made again, not the rest"
+
+
+def test_site_yaml_has_the_records_checked_again_only_when_it_changes_what_they_are_checked_against(
+    tmp_path: Path,
+) -> None:
+    site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
+    cold = build_with(site, out, cache)
+
+    change_site_yaml(site)  # a new title: every page changes, no record
+    retitled = build_with(site, out, cache)
+    assert retitled.made == {"fil": 0, "text": 0}
+
+    change_board(site)  # the records of fullmäktige belong to a board of another name
+    renamed = build_with(site, out, cache)
+    assert renamed.made["fil"] == cold.made["fil"] == 160
+    assert_same_as_cold(site, out, tmp_path)
 
 
 def test_a_warm_build_does_not_depend_on_the_number_of_processes(tmp_path: Path) -> None:

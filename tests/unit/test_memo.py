@@ -31,13 +31,13 @@ def test_a_disabled_memo_always_computes() -> None:
     assert calls == [1, 1, 1]
 
 
-def test_a_different_site_yaml_forgets_everything() -> None:
+def test_other_rules_for_records_forget_everything() -> None:
     memo, calls = Memo(), []
-    memo.start({"title": "Sjövik"})
+    memo.start({"boards": ("KF", "KS")})
     memo.get("k", calls.append, 1)
-    memo.start({"title": "Sjövik"})
+    memo.start({"boards": ("KF", "KS")})
     memo.get("k", calls.append, 1)
-    memo.start({"title": "Sjöviks kommun"})
+    memo.start({"boards": ("KF", "KS", "BN")})
     memo.get("k", calls.append, 1)
     assert calls == [1, 1]
 
