@@ -117,8 +117,8 @@ class PreviewBuilder:
         """
         fresh = ChangeKind.STATIC if extras else ChangeKind.CONFIG
         kind = batch.worst if batch is not None else fresh
-        if kind is ChangeKind.CONFIG:
-            self.memo.clear()
+        # A changed site.yaml re-renders every page; the memo forgets its records only if the rules they
+        # are checked against changed (``Memo.start``), and its texts only what they read (``Memo.texts``).
         for path in batch.paths if batch else ():
             self.memo.forget_file(path)
             if path.suffix != ".md":

@@ -257,14 +257,26 @@ def test_a_broken_template_is_shown_with_its_file_and_line(site_factory: Callabl
         assert fixed["ok"]
 
 
-def test_a_changed_site_yaml_starts_over(site_factory: Callable[..., Path]) -> None:
+def test_a_changed_site_yaml_renders_every_page_and_reads_the_records_again_only_for_new_rules(
+    site_factory: Callable[..., Path],
+) -> None:
     site = site_factory(SITE_FILES)
     with running(site) as preview:
         first = status(preview)
         save(site / "site.yaml", SITE_YAML.replace("Sjöviks kommuns beslut", "Sjöviks protokoll"))
-        done = wait_for_build(preview, first["builds"])
-        assert done["kind"] == "config" and done["files_read"] == 2 and done["rendered"] == first["rendered"]
+        retitled = wait_for_build(preview, first["builds"])
+        assert retitled["kind"] == "config" and retitled["rendered"] == first["rendered"]
+        assert retitled["files_read"] == 0, "a new title is no reason to read a record again"
         assert "Sjöviks protokoll" in fetch(preview.url)[1]
+
+        renamed = SITE_YAML.replace("Sjöviks kommuns beslut", "Sjöviks protokoll")
+        save(
+            site / "site.yaml",
+            renamed.replace("{name: Kommunstyrelsen, short: KS}", "{name: Styrelsen, short: KS}"),
+        )
+        board = wait_for_build(preview, retitled["builds"])
+        assert board["kind"] == "config" and board["files_read"] == 2, "the records' board is checked again"
+        assert "Styrelsen" in fetch(preview.url + BUDGET_PAGE)[1]
 
 
 def test_a_site_broken_from_the_start_is_served_once_fixed(site_factory: Callable[..., Path]) -> None:
