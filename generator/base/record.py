@@ -12,7 +12,7 @@ from generator.base.lean import lean
 from generator.base.yamltext import LineMap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reservation:
     """A dissent (reservation): who, which party, and its text (each optional but one)."""
 
@@ -21,7 +21,7 @@ class Reservation:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """A bilaga: a file inside content/, or a withheld one naming its secrecy provision."""
 
@@ -32,7 +32,7 @@ class Attachment:
     """The provision (``OSL 26 kap. 1 §``) when withheld."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """An image with its required text alternative."""
 
@@ -41,7 +41,7 @@ class Image:
     alt: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One ``relaterade`` entry as written, with where it was written."""
 
@@ -51,7 +51,7 @@ class Reference:
 
 
 @lean
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Record:
     """One record, every field checked; the unit every later stage works on."""
 

@@ -131,7 +131,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A 1-based line and column in the file."""
 

@@ -27,7 +27,7 @@ MASK_LABEL = "Maskerad uppgift, sekretess enligt {provision}"
 
 
 @lean
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """A body rendered to HTML, with what later stages need from it."""
 

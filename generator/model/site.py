@@ -27,7 +27,7 @@ APPEALABLE_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION)
 
 
 @lean
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class RecordText:
     """A published record with its address and rendered text: a pure function of the record.
 
@@ -140,7 +140,7 @@ class Case:
     entries: tuple[Entry, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Entry:
     """A published record in the site: its text, and where it belongs."""
 
