@@ -231,7 +231,8 @@ def hugo(peer: Path, out: Path, expected: int) -> measure.Sample:
 def say(figure: Figure) -> None:
     walls = ", ".join(f"{s.wall:.1f}" for s in figure.beslut)
     hugos = ", ".join(f"{s.wall:.1f}" for s in figure.hugo)
-    print(f"{figure.size}: {figure.name}: beslut {walls} s; Hugo {hugos} s", file=sys.stderr, flush=True)
+    who = "cp -al" if figure.name == FLOOR else "beslut"
+    print(f"{figure.size}: {figure.name}: {who} {walls} s; Hugo {hugos} s", file=sys.stderr, flush=True)
 
 
 def child(args: argparse.Namespace) -> int:

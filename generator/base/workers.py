@@ -200,9 +200,7 @@ def _fork_each(
 
 
 @contextmanager
-def forked(
-    count: int, target: Callable[..., None], *args: object
-) -> Iterator[tuple[Any, Claims, dict[Any, Any]]]:
+def forked(count: int, target: Callable[..., None], *args: object) -> Iterator[Forked]:
     """Fork ``count - 1`` workers, each running ``target(*args, claims, writer)``; yield the claims' shared
     counter, the claims, and each worker's end of its pipe (with its process); stop them all at the end."""
     context = multiprocessing.get_context("fork")

@@ -113,10 +113,6 @@ class SiteConfig:
         """Return what a record's checks read of these settings."""
         return RecordRules(self.content_dir, self.organisations, self.document_types)
 
-    def document_type(self, key: str) -> DocumentType | None:
-        """Return the type written as ``key`` in front matter."""
-        return self.rules.document_type(key)
-
 
 def setting_position(site_dir: Path, key: str) -> tuple[int, int] | None:
     """Return the line and the value's column of the top-level setting ``key`` in site.yaml, if written.

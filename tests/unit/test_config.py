@@ -132,7 +132,7 @@ def test_a_site_may_add_a_document_type_based_on_another(tmp_path: Path) -> None
         tmp_path, MINIMAL + "document_types:\n  beslut: {label: Beslut, based_on: protokollsutdrag}\n"
     )
 
-    beslut = config.document_type("beslut")
+    beslut = config.rules.document_type("beslut")
     assert beslut is not None
     assert (beslut.label, beslut.kind.value, beslut.needs_paragraph) == ("Beslut", "protokollsutdrag", True)
 
