@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.base.jsontext import json_text
 
-_HEADER = b"pagefind_dcd"
+HEADER = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 
 
@@ -73,10 +73,10 @@ def _unique_name(prefix: str, data: bytes, length: int, taken: dict[str, bytes])
 def decode_pagefind(data: bytes, name: str = "filen") -> Any:
     """Return the CBOR value of one of Pagefind's index files (``.pf_meta``, ``.pf_filter``)."""
     raw = gzip.decompress(data)
-    if not raw.startswith(_HEADER):
+    if not raw.startswith(HEADER):
         raise ValueError(f"{name} är ingen Pagefind-fil")
-    value, end = _decode(raw, len(_HEADER))
-    if end != len(raw) or _HEADER + _encode(value) != raw:
+    value, end = _decode(raw, len(HEADER))
+    if end != len(raw) or HEADER + _encode(value) != raw:
         raise ValueError(f"{name} har ett okänt format")
     return value
 
@@ -84,7 +84,7 @@ def decode_pagefind(data: bytes, name: str = "filen") -> Any:
 def pack_pagefind(value: Any) -> bytes:
     """Return ``value`` as one of Pagefind's index files: gzip'd ``pagefind_dcd`` + CBOR."""
     # mtime=0: the gzip header would otherwise carry the time of the build.
-    return gzip.compress(_HEADER + _encode(value), compresslevel=9, mtime=0)
+    return gzip.compress(HEADER + _encode(value), compresslevel=9, mtime=0)
 
 
 def _decode(data: bytes, pos: int) -> tuple[Any, int]:
@@ -119,16 +119,16 @@ def _encode(value: Any) -> bytes:
     if isinstance(value, bool):
         raise ValueError("CBOR-typen bool stöds inte")
     if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+        return cbor_head(0, value) if value >= 0 else cbor_head(1, -1 - value)
     if isinstance(value, str):
         raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
+        return cbor_head(3, len(raw)) + raw
     if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+        return cbor_head(4, len(value)) + b"".join(_encode(v) for v in value)
     raise ValueError(f"CBOR-typen {type(value).__name__} stöds inte")
 
 
-def _head(major: int, n: int) -> bytes:
+def cbor_head(major: int, n: int) -> bytes:
     if n < 24:
         return bytes([major << 5 | n])
     for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
