@@ -44,6 +44,7 @@ class Memo:
         self._entries: dict[int, _RememberedEntry] = {}
         self._used_entries: set[int] = set()
         self._same: dict[tuple[int, int], tuple[bool, object, object]] = {}
+        self._plain_same: dict[tuple[int, int], tuple[bool, object, object]] = {}
         self._rules: object = _MISSING
         self.hits = 0
         self.misses = 0
@@ -60,7 +61,7 @@ class Memo:
         # Keep only what the previous build used: old versions of edited files drop out.
         self._values = {k: v for k, v in self._values.items() if k in self._used}
         self._entries = {k: v for k, v in self._entries.items() if k in self._used_entries}
-        self._used, self._used_entries, self._same = set(), set(), {}
+        self._used, self._used_entries, self._same, self._plain_same = set(), set(), {}, {}
         self.hits = self.misses = self.files_read = 0
         self.made = {}
 
@@ -230,10 +231,14 @@ class Memo:
         if mask_label != remembered.mask_label:
             return False
         old = remembered.index
-        for name in plain_fields(index):
-            if not self._equal(getattr(index, name), getattr(old, name)):
-                return False
-        return still_valid(index, remembered.lookups, self._equal)
+        # Most records were rendered with the same index: its plain fields are compared once per build.
+        pair = (id(index), id(old))
+        known = self._plain_same.get(pair)
+        if known is None:
+            same = all(self._equal(getattr(index, n), getattr(old, n)) for n in plain_fields(index))
+            # The pair is kept with the answer, so that neither id can be reused while it is remembered.
+            known = self._plain_same[pair] = (same, index, old)
+        return known[0] and still_valid(index, remembered.lookups, self._equal)
 
     def _equal(self, a: object, b: object) -> bool:
         """Compare two values, each pair once per build (every record looks up the same boards)."""

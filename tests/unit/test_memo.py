@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.base.workers import Workers
 from generator.load.memo import Memo
 
 
@@ -118,6 +119,31 @@ def test_an_entry_is_made_again_only_when_what_it_looked_up_changed() -> None:
     assert len(made) == 5
     assert memo.entry(make, Rec(), "dolt", index) == "/:Budget:False"
     assert len(made) == 6, "another record is another entry"
+
+
+def test_a_changed_plain_value_of_the_index_makes_every_entry_again() -> None:
+    """The index's plain values (its base path) are compared once per build for all records that were
+    made with the same index, and a change makes each of them again."""
+    memo, made = Memo(), []
+
+    def make(record: Rec, mask: str, index: Index) -> str:
+        made.append(record)
+        return f"{index.base_path}:{index.titles.get('ks/93/')}"
+
+    records = [Rec() for _ in range(3)]
+    index = Index("/", {"ks/93/": "Budget"})
+    memo.start(None)
+    assert memo.texts(make, records, "m", index, Workers(1)) == ["/:Budget"] * 3
+    memo.start(None)
+    assert memo.texts(make, records, "m", replace(index), Workers(1)) == ["/:Budget"] * 3
+    assert len(made) == 3, "an equal index made again"
+    memo.start(None)
+    moved = replace(index, base_path="/beslut/")
+    assert memo.texts(make, records, "m", moved, Workers(1)) == ["/beslut/:Budget"] * 3
+    assert len(made) == 6
+    memo.start(None)
+    assert memo.texts(make, records, "m", replace(moved), Workers(1)) == ["/beslut/:Budget"] * 3
+    assert len(made) == 6
 
 
 def test_an_entry_that_read_a_whole_mapping_depends_on_all_of_it() -> None:
