@@ -228,7 +228,7 @@ def page_address(site: Path, file: Path, text: str) -> str:
     rel = file.relative_to(config.site_dir).as_posix()
     split = split_front_matter(SourceFile(file, rel, text))
     assert not isinstance(split, list)
-    record, _ = validate_record(split, config)
+    record, _ = validate_record(split, config.rules)
     assert record is not None
     return record_path(record)
 
