@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.base.doctypes import DocumentType
-from generator.base.lean import lean
+from generator.base.lean import lean, quick_state
 from generator.base.yamltext import LineMap
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Reservation:
     """A dissent (reservation): who, which party, and its text (each optional but one)."""
@@ -21,6 +22,7 @@ class Reservation:
     text: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Attachment:
     """A bilaga: a file inside content/, or a withheld one naming its secrecy provision."""
@@ -32,6 +34,7 @@ class Attachment:
     """The provision (``OSL 26 kap. 1 §``) when withheld."""
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Image:
     """An image with its required text alternative."""
@@ -41,6 +44,7 @@ class Image:
     alt: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Reference:
     """One ``relaterade`` entry as written, with where it was written."""
@@ -51,6 +55,7 @@ class Reference:
 
 
 @lean
+@quick_state
 @dataclass(frozen=True, eq=False, slots=True)
 class Record:
     """One record, every field checked; the unit every later stage works on."""

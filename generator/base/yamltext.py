@@ -29,6 +29,7 @@ import yaml.reader
 import yaml.resolver
 
 from generator.base.diagnostics import Diagnostic
+from generator.base.lean import quick_state
 from generator.base.yamlerrors import DEPTH, REFERENCE, TAG, explain, format_path, unprintable_key
 
 Path = tuple[str | int, ...]
@@ -131,6 +132,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Position:
     """A 1-based line and column in the file."""

@@ -17,7 +17,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
-from generator.base.lean import lean
+from generator.base.lean import lean, quick_state
 from generator.base.slugs import slugify
 from generator.markdown.references import Cited
 from generator.markdown.reflinks import ENV_KEY, LinkScope, ScopeState, link_references
@@ -27,6 +27,7 @@ MASK_LABEL = "Maskerad uppgift, sekretess enligt {provision}"
 
 
 @lean
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Rendered:
     """A body rendered to HTML, with what later stages need from it."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.base.doctypes import Kind
-from generator.base.lean import lean
+from generator.base.lean import lean, quick_state
 from generator.base.record import Record
 from generator.config.i18n import Translator
 from generator.config.parts import BoardConfig, OrganisationConfig
@@ -27,6 +27,7 @@ APPEALABLE_KINDS = (Kind.MINUTES_ITEM, Kind.MINUTES, Kind.DELEGATION)
 
 
 @lean
+@quick_state
 @dataclass(frozen=True, eq=False, slots=True)
 class RecordText:
     """A published record with its address and rendered text: a pure function of the record.
@@ -140,6 +141,7 @@ class Case:
     entries: tuple[Entry, ...] = ()
 
 
+@quick_state
 @dataclass(frozen=True, eq=False, slots=True)
 class Entry:
     """A published record in the site: its text, and where it belongs."""
