@@ -42,8 +42,7 @@ def make_reproducible(files: Mapping[str, bytes]) -> dict[str, bytes]:
 def _sort_language(files: dict[str, bytes], meta_hash: str) -> str:
     """Sort one language's filters in ``files``; return the new name of its metadata file."""
     prefix = meta_hash.split("_", 1)[0]
-    meta_file = f"pagefind.{meta_hash}.pf_meta"
-    meta = decode_pagefind(files[meta_file], meta_file)
+    meta = decode_pagefind(files[meta_file(meta_hash)], meta_file(meta_hash))
     filters: list[list[Any]] = meta[3]
     old_files = [f"filter/{item[1]}.pf_filter" for item in filters]
     written: dict[str, bytes] = {}
@@ -53,13 +52,25 @@ def _sort_language(files: dict[str, bytes], meta_hash: str) -> str:
         item[1] = _unique_name(prefix, data, 7, written)
         written[item[1]] = data
     filters.sort(key=lambda item: item[0])
-    meta_data = pack_pagefind(meta)
-    new_hash = f"{prefix}_{hashlib.sha256(meta_data).hexdigest()[:10]}"
-    for old in [*old_files, meta_file]:
+    for old in old_files:
         del files[old]
     for name, data in written.items():
         files[f"filter/{name}.pf_filter"] = data
-    files[f"pagefind.{new_hash}.pf_meta"] = meta_data
+    return replace_meta(files, meta_hash, meta)
+
+
+def meta_file(language_hash: str) -> str:
+    """Return the path of a language's metadata file in a bundle (``pagefind-entry.json`` names its hash)."""
+    return f"pagefind.{language_hash}.pf_meta"
+
+
+def replace_meta(files: dict[str, bytes], language_hash: str, meta: Any) -> str:
+    """Put ``meta`` in ``files`` in place of the metadata file of ``language_hash``, named after its content
+    (so that no browser takes an older file for it); return the new hash for ``pagefind-entry.json``."""
+    data = pack_pagefind(meta)
+    new_hash = f"{language_hash.split('_', 1)[0]}_{hashlib.sha256(data).hexdigest()[:10]}"
+    files.pop(meta_file(language_hash), None)
+    files[meta_file(new_hash)] = data
     return new_hash
 
 
@@ -89,16 +100,7 @@ def pack_pagefind(value: Any) -> bytes:
 
 def _decode(data: bytes, pos: int) -> tuple[Any, int]:
     """Decode one CBOR item (integers, text, arrays) at ``pos``; return it and the position after it."""
-    major, info = data[pos] >> 5, data[pos] & 31
-    pos += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n = int.from_bytes(data[pos : pos + size], "big")
-        pos += size
-    else:
-        raise ValueError(f"CBOR-längd {info} stöds inte")
+    major, n, pos = read_head(data, pos)
     if major == 0:
         return n, pos
     if major == 1:
@@ -112,6 +114,17 @@ def _decode(data: bytes, pos: int) -> tuple[Any, int]:
             items.append(item)
         return items, pos
     raise ValueError(f"CBOR-typ {major} stöds inte")
+
+
+def read_head(data: bytes, pos: int) -> tuple[int, int, int]:
+    """Read the head of the CBOR item at ``pos``: its type, its number or length, and where it goes on."""
+    major, info = data[pos] >> 5, data[pos] & 31
+    if info < 24:
+        return major, info, pos + 1
+    if info > 27:
+        raise ValueError(f"CBOR-längd {info} stöds inte")
+    size = 1 << (info - 24)
+    return major, int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
 
 
 def _encode(value: Any) -> bytes:

@@ -33,13 +33,20 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import json
 import re
 from collections.abc import Mapping
 
 from generator.base.jsontext import json_text
-from generator.outputs.pagefind_bundle import ENTRY, HEADER, cbor_head, decode_pagefind, pack_pagefind
+from generator.outputs.pagefind_bundle import (
+    ENTRY,
+    HEADER,
+    cbor_head,
+    decode_pagefind,
+    meta_file,
+    read_head,
+    replace_meta,
+)
 
 SPLIT_ABOVE = 6_000
 """Bytes of a chunk file (gzip'd) above which it is split; Pagefind's chunks average about 4 kB."""
@@ -59,8 +66,7 @@ def split_chunks(files: Mapping[str, bytes]) -> dict[str, bytes]:
     entry = json.loads(out[ENTRY].decode("utf-8"))
     changed = False
     for language in entry["languages"].values():
-        meta_file = f"pagefind.{language['hash']}.pf_meta"
-        meta = decode_pagefind(out[meta_file], meta_file)
+        meta = decode_pagefind(out[meta_file(language["hash"])], meta_file(language["hash"]))
         chunks: list[list[str]] = []
         for chunk in meta[2]:
             path = f"index/{chunk[2]}.pf_index"
@@ -80,11 +86,7 @@ def split_chunks(files: Mapping[str, bytes]) -> dict[str, bytes]:
             continue
         changed = True
         meta[2] = chunks
-        data = pack_pagefind(meta)
-        prefix = language["hash"].split("_", 1)[0]
-        del out[meta_file]
-        language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
-        out[f"pagefind.{language['hash']}.pf_meta"] = data
+        language["hash"] = replace_meta(out, language["hash"], meta)
     if changed:
         out[ENTRY] = json_text(entry).encode("utf-8")
     return out
@@ -111,14 +113,14 @@ def _words(data: bytes, name: str) -> list[Word]:
         if fields != 3:
             raise ValueError(f"{name} har ett ord med ett okänt format")
         word = raw[text : text + size].decode("utf-8")
-        pos = _skip_pages(raw, text + size)
+        pos = _skip_pages(raw, text + size, name)
         variants, pos = _length(raw, pos, 4)
         for _ in range(variants):
             parts, pos = _length(raw, pos, 4)
             size, text = _length(raw, pos, 3)
             if parts != 2:
                 raise ValueError(f"{name} har en variant med ett okänt format")
-            pos = _skip_pages(raw, text + size)
+            pos = _skip_pages(raw, text + size, name)
         words.append((word, raw[start:pos]))
     if pos != len(raw) or [w for w, _ in words] != sorted(w for w, _ in words):
         raise ValueError(f"{name} har ett okänt format")
@@ -127,23 +129,18 @@ def _words(data: bytes, name: str) -> list[Word]:
 
 def _length(raw: bytes, pos: int, major: int) -> tuple[int, int]:
     """Read the head of a CBOR item of type ``major`` at ``pos``; return its length and where it goes on."""
-    if raw[pos] >> 5 != major:
-        raise ValueError(f"CBOR-typ {raw[pos] >> 5} där {major} väntades")
-    info = raw[pos] & 31
-    if info < 24:
-        return info, pos + 1
-    if info > 27:
-        raise ValueError(f"CBOR-längd {info} stöds inte")
-    size = 1 << (info - 24)
-    return int.from_bytes(raw[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
+    found, length, pos = read_head(raw, pos)
+    if found != major:
+        raise ValueError(f"CBOR-typ {found} där {major} väntades")
+    return length, pos
 
 
-def _skip_pages(raw: bytes, pos: int) -> int:
+def _skip_pages(raw: bytes, pos: int, name: str) -> int:
     """Return the position after a word's (or a variant's) pages: ``[[page, [positions], [meta]], ...]``."""
     count, pos = _length(raw, pos, 4)
     pages = _pages(count).match(raw, pos)
     if pages is None:
-        raise ValueError("en sida i ordlistan har ett okänt format")
+        raise ValueError(f"{name} har en sida i ordlistan med ett okänt format")
     return pages.end()
 
 

@@ -22,7 +22,7 @@ import json
 from collections.abc import Mapping
 
 from generator.base.jsontext import json_text
-from generator.outputs.pagefind_bundle import ENTRY, decode_pagefind, pack_pagefind
+from generator.outputs.pagefind_bundle import ENTRY, decode_pagefind, meta_file, replace_meta
 
 TAG = 6
 """Hex digits of the bundle's hash in each name."""
@@ -44,9 +44,7 @@ def shorten_names(files: Mapping[str, bytes], sort: str) -> dict[str, bytes]:
         digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(out[path]).digest())
     tag = digest.hexdigest()[:TAG]
     (language,) = entry["languages"].values()
-    prefix = language["hash"].split("_", 1)[0]
-    meta_file = f"pagefind.{language['hash']}.pf_meta"
-    meta = decode_pagefind(out.pop(meta_file), meta_file)
+    meta = decode_pagefind(out[meta_file(language["hash"])], meta_file(language["hash"]))
     pages, chunks, sorts = meta[1], meta[2], meta[4]
     dated: list[int] = next((order for name, order in sorts if name == sort), [])
     order = [*dated, *sorted(set(range(len(pages))) - set(dated))]
@@ -67,9 +65,7 @@ def shorten_names(files: Mapping[str, bytes], sort: str) -> dict[str, bytes]:
         del out[path]
     out.update(renamed)
     meta[4] = [item for item in sorts if item[0] != sort]
-    data = pack_pagefind(meta)
-    language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
-    out[f"pagefind.{language['hash']}.pf_meta"] = data
+    language["hash"] = replace_meta(out, language["hash"], meta)
     out[ENTRY] = json_text(entry).encode("utf-8")
     return out
 

@@ -1,4 +1,5 @@
-"""Swedish text as municipal decisions have it, indexed by the real Pagefind, for the index chunk tests.
+"""Records indexed by the real Pagefind as the build gets a bundle (``index``), and Swedish text as
+municipal decisions have it (``records``) for the index chunk tests.
 
 "för", "på", "är" in every sentence, "förslag" and "förvaltningen" in most records, and "förskola" in a
 few: what makes Pagefind's chunks beside "för" grow (generator/outputs/pagefind_chunks.py).

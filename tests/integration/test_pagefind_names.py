@@ -12,15 +12,13 @@ import gzip
 import json
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from generator.outputs.pagefind_bundle import ENTRY, decode_pagefind, make_reproducible
+from generator.outputs.pagefind_bundle import ENTRY, decode_pagefind
 from generator.outputs.pagefind_names import shorten_names
-from generator.outputs.pagefind_service import PagefindService
-from generator.outputs.search import SETTINGS
-from generator.outputs.search_bundles import KEEP
 from generator.outputs.search_records import SORT, SearchRecord
+from tests.integration.swedishindex import index
 
 
 def record(day: str, n: int, words: str = "") -> SearchRecord:
@@ -35,15 +33,6 @@ def record(day: str, n: int, words: str = "") -> SearchRecord:
 
 
 RECORDS = [record(f"20{20 + i % 5}-{1 + i % 12:02d}-{1 + i % 28:02d}", i) for i in range(60)]
-
-
-def index(records: Sequence[SearchRecord]) -> dict[str, bytes]:
-    """Return the files Pagefind writes for ``records``, made reproducible (as build_bundle keeps them)."""
-    with PagefindService(SETTINGS) as service:
-        handle = service.new_index("sv")
-        service.add_records(handle, [r.request("sv") for r in records])
-        files = service.files(handle)
-    return make_reproducible({p: d for p, d in files.items() if p.endswith(KEEP) or p == ENTRY})
 
 
 def meta(files: Mapping[str, bytes]) -> list[Any]:
