@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.base.doctypes import DocumentType
 from generator.base.lean import lean, quick_state
+from generator.base.packed import unpack
 from generator.base.yamltext import LineMap
 
 
@@ -93,10 +94,16 @@ class Record:
     utkast: bool
     slug: str | None
     extra: Mapping[str, Any]
-    body: str
+    packed_body: bytes = field(repr=False)
+    """The Markdown body, packed (``body`` unpacks it)."""
     body_line: int
     keys: LineMap = field(repr=False)
     """Where each front matter key was written, for diagnostics of later stages."""
+
+    @property
+    def body(self) -> str:
+        """Return the Markdown body (after the front matter)."""
+        return unpack(self.packed_body)
 
     @property
     def site_owned(self) -> bool:

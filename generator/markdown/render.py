@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from generator.base.lean import lean, quick_state
+from generator.base.packed import pack, unpack
 from generator.base.slugs import slugify
 from generator.markdown.references import Cited
 from generator.markdown.reflinks import ENV_KEY, LinkScope, ScopeState, link_references
@@ -32,14 +33,25 @@ MASK_LABEL = "Maskerad uppgift, sekretess enligt {provision}"
 class Rendered:
     """A body rendered to HTML, with what later stages need from it."""
 
-    html: str
-    text: str
-    """Plain text, for search excerpts and summaries."""
+    packed_html: bytes = field(repr=False)
+    """The HTML, packed (``html`` unpacks it)."""
+    packed_text: bytes = field(repr=False)
+    """The plain text, packed (``text`` unpacks it)."""
     first_paragraph: str
     masks: tuple[tuple[int, str], ...] = ()
     """(file line, provision) of each secrecy marker, for checks."""
     references: tuple[Cited, ...] = ()
     """Every cross-reference found in the text, resolved or not (see ``reflinks``)."""
+
+    @property
+    def html(self) -> str:
+        """Return the HTML."""
+        return unpack(self.packed_html)
+
+    @property
+    def text(self) -> str:
+        """Return the plain text, for search excerpts and summaries."""
+        return unpack(self.packed_text)
 
 
 @dataclass
@@ -113,7 +125,7 @@ def render_markdown(
     body_html = md.renderer.render(tokens, md.options, env)
     text, first = _plain_text(tokens)
     cited = tuple(xrefs.cited) if xrefs is not None else ()
-    return Rendered(body_html, text, first, tuple(env_state.masks), cited)
+    return Rendered(pack(body_html), pack(text), first, tuple(env_state.masks), cited)
 
 
 def _locate_masks(tokens: list[Token], env: _Env) -> None:

@@ -1,0 +1,43 @@
+"""packed: a record's long texts are kept compressed, read back whole, and pickle the same every time."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+from generator.base.packed import pack, unpack
+from generator.markdown.render import render_markdown
+from tests.conftest import SITE_YAML, make_site, record_text, valid_record
+
+PATH = "content/ks/2024-03-11-12.md"
+BODY = "## Ärendet\n\nFörslag till beslut om ökad trygghet i Östra hamnen, med åtgärder för året.\n\n" * 30
+
+
+def test_a_packed_text_reads_back_whole() -> None:
+    for text in ("", "ä", BODY, "\u2028 😀 \x00"):
+        assert unpack(pack(text)) == text
+
+
+def test_a_record_keeps_its_body_packed_and_smaller(tmp_path: Path) -> None:
+    head = ("titel: Budget", "typ: protokollsutdrag", "datum: 2024-03-11", "nämnd: KS", "paragraf: 12")
+    site = make_site(tmp_path, {PATH: record_text(*head, body=BODY)}, SITE_YAML)
+    record = valid_record(site, PATH)
+    assert record.body == "\n" + BODY
+    assert type(record.packed_body) is bytes
+    assert sys.getsizeof(record.packed_body) < sys.getsizeof(BODY) / 4
+
+
+def test_a_rendered_body_keeps_its_html_and_text_packed() -> None:
+    rendered = render_markdown(BODY)
+    assert rendered.html.startswith('<h2 id="arendet">Ärendet</h2>')
+    assert rendered.text.startswith("Ärendet")
+    assert "Östra hamnen" in rendered.text and "<" not in rendered.text
+    assert len(rendered.packed_html) < len(rendered.html.encode("utf-8")) / 4
+
+
+def test_the_same_text_pickles_to_the_same_bytes() -> None:
+    # The records' pickles key the build cache: a text packed twice must not tell two builds apart.
+    one, two = render_markdown(BODY), render_markdown("".join(list(BODY)))
+    assert pickle.dumps(one) == pickle.dumps(two)
+    assert pickle.loads(pickle.dumps(one)).html == one.html
