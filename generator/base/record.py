@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.base.doctypes import DocumentType
+from generator.base.keyplaces import KeyPlaces
 from generator.base.lean import lean, quick_state
 from generator.base.packed import unpack
-from generator.base.yamltext import LineMap
 
 
 @quick_state
@@ -97,7 +97,7 @@ class Record:
     packed_body: bytes = field(repr=False)
     """The Markdown body, packed (``body`` unpacks it)."""
     body_line: int
-    keys: LineMap = field(repr=False)
+    keys: KeyPlaces = field(repr=False)
     """Where each front matter key was written, for diagnostics of later stages."""
 
     @property

@@ -11,6 +11,7 @@ from typing import Any
 from generator.base.diagnostics import Diagnostic
 from generator.base.doctypes import DocumentType
 from generator.base.fields import FieldReader
+from generator.base.keyplaces import KeyPlaces
 from generator.base.packed import pack
 from generator.base.record import Record, Reference, Reservation
 from generator.base.slugs import SLUG_RE, slugify
@@ -108,7 +109,7 @@ def validate_record(split: SplitRecord, rules: RecordRules) -> tuple[Record | No
         extra=extra,
         packed_body=pack(split.body),
         body_line=split.body_line,
-        keys=split.meta.keys,
+        keys=KeyPlaces.of(split.meta.keys),
         **details,
     )
     return record, reader.diagnostics
