@@ -33,10 +33,12 @@ def is_ignored(name: str) -> bool:
     return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
 
 
-def find_record_paths(content_dir: Path) -> list[Path]:
+def find_record_paths(content_dir: Path, same: bool = False) -> list[Path]:
     """Return every record file under ``content_dir`` in sorted order (of its path relative to it).
 
     Walked with ``os.walk`` and plain strings: the preview does this after every save, over every file.
+    ``same``: return the same Path object for a path each time (the preview; a build makes them once
+    and lets them go, instead of keeping one per record for the rest of its life).
     """
     found: list[tuple[str, str]] = []
     root = str(content_dir)
@@ -48,7 +50,7 @@ def find_record_paths(content_dir: Path) -> list[Path]:
             if name.endswith(".md") and not is_ignored(name):
                 found.append((prefix + name, os.path.join(folder, name)))
     found.sort()
-    return [_path(path) for _, path in found]
+    return [_path(path) if same else Path(path) for _, path in found]
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -133,7 +133,7 @@ class Memo:
         """Read every record under ``content_dir``; unchanged files come from memory."""
         sources: list[SourceFile] = []
         problems: list[Diagnostic] = []
-        for path in find_record_paths(content_dir):
+        for path in find_record_paths(content_dir, same=self.enabled):
             try:
                 st = path.stat()
                 key: Hashable = ("read", path, st.st_mtime_ns, st.st_size, st.st_ino)
