@@ -13,12 +13,16 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
 from generator.base.digest import SIZE, digest
 from generator.base.lean import TABLE
 from generator.pages.views import MeetingView
+
+SHARED = 256
+"""Shared views whose digests are kept: as many as the page maker keeps (``pages.MEETING_VIEWS``)."""
 
 
 def _digested(value: bytes) -> None:
@@ -31,8 +35,9 @@ class PageDigests:
     def __init__(self, context: bytes) -> None:
         self.context = context
         """The digest of the templates and UI strings every page is rendered with."""
-        self._shared: dict[int, tuple[object, bytes]] = {}
-        """id → (the view, its digest); the view is kept so that its id is not reused."""
+        self._shared: OrderedDict[int, tuple[object, bytes]] = OrderedDict()
+        """id → (the view, its digest) of the last ``SHARED`` views digested; each view is kept with its
+        digest so that its id is not reused while it is known."""
         self._table = {**TABLE, MeetingView: self._reduce}
 
     def __call__(self, job: Any) -> bytes:
@@ -45,7 +50,11 @@ class PageDigests:
         return hashlib.blake2b(buffer.getbuffer(), digest_size=SIZE).digest()
 
     def _reduce(self, view: object) -> tuple[Any, tuple[bytes]]:
-        known = self._shared.get(id(view))
+        shared = self._shared
+        known = shared.get(id(view))
         if known is None or known[0] is not view:
-            known = self._shared[id(view)] = (view, digest(view))
+            known = shared[id(view)] = (view, digest(view))
+            if len(shared) > SHARED:
+                shared.popitem(last=False)
+        shared.move_to_end(id(view))
         return _digested, (known[1],)

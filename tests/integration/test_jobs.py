@@ -9,8 +9,9 @@ import pytest
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.load.cache import BuildCache
-from generator.outputs import opendata_files, registry
+from generator.outputs import opendata_files, pagedigest, registry
 from generator.outputs.write import Staging
+from generator.pages import pages
 from tests.integration.archive import BUILD_DAY, make_archive
 from tests.integration.sitecheck import assert_built, tree_digest
 
@@ -115,3 +116,31 @@ def test_feeds_calendars_and_data_are_the_same_files_in_the_same_order_however_t
     for jobs in (1, 2, 3):
         digest = tree_digest(tmp_path / f"jobs-{jobs}")
         assert [f for f in sorted({*expected, *digest}) if expected.get(f) != digest.get(f)] == []
+
+
+def test_meeting_views_made_again_when_few_are_kept_make_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page maker keeps the views of the meetings last asked for, and the page digests the digests of
+    # the views last seen: a view made again must make the same page, with a cache and without.
+    site = make_archive(tmp_path / "site")
+    kept = build_with(site, tmp_path / "kept", jobs=1, search=False)
+    monkeypatch.setattr(pages, "MEETING_VIEWS", 1)
+    monkeypatch.setattr(pagedigest, "SHARED", 1)
+    made = {
+        "again": build_with(site, tmp_path / "again", jobs=2, search=False),
+        "cached": build(
+            BuildOptions(
+                site_dir=site,
+                out=tmp_path / "cached",
+                build_date=dt.date.fromisoformat(BUILD_DAY),
+                search=False,
+                cache=tmp_path / "cache",
+            )
+        ),
+    }
+    expected = tree_digest(tmp_path / "kept")
+    assert kept.loaded is not None and len(kept.loaded.site.meetings) > 10
+    for name, result in made.items():
+        assert_built(result)
+        assert tree_digest(tmp_path / name) == expected, name
