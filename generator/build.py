@@ -257,6 +257,9 @@ def load_site(
         published = publish(
             config, checked.records, day, t("mask_label"), make_texts, options.drafts, options.scheduled
         )
+        if not memo.enabled:  # a build renders each text once; the preview may render it again
+            for record in checked.records:
+                record.let_go_of_body()
     with result.stage("modell"):
         site, problems = assemble_site(config, published.texts, published.withdrawn, day)
         found += problems + check_paths(published.texts, site)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from generator.base.packed import pack, unpack
+from generator.build import BuildOptions, build
+from generator.load.memo import Memo
 from generator.markdown.render import render_markdown
 from tests.conftest import SITE_YAML, make_site, record_text, valid_record
 
@@ -41,3 +47,18 @@ def test_the_same_text_pickles_to_the_same_bytes() -> None:
     one, two = render_markdown(BODY), render_markdown("".join(list(BODY)))
     assert pickle.dumps(one) == pickle.dumps(two)
     assert pickle.loads(pickle.dumps(one)).html == one.html
+
+
+def test_a_build_lets_go_of_the_bodies_it_rendered_and_the_preview_keeps_them(tmp_path: Path) -> None:
+    head = ("titel: Budget", "typ: protokollsutdrag", "datum: 2024-03-11", "nämnd: KS", "paragraf: 12")
+    site = make_site(tmp_path / "site", {PATH: record_text(*head, body=BODY)}, SITE_YAML)
+    options = BuildOptions(site_dir=site, out=tmp_path / "out", build_date=dt.date(2024, 6, 1), search=False)
+    built = build(options)
+    assert built.ok and built.loaded is not None
+    [record] = built.loaded.records
+    with pytest.raises(RuntimeError, match="let go"):
+        _ = record.body
+    page = (tmp_path / "out" / built.loaded.site.entries[0].path / "index.html").read_text("utf-8")
+    assert "Östra hamnen" in page  # rendered before it was let go
+    previewed = build(replace(options, out=tmp_path / "preview"), memo=Memo())
+    assert previewed.loaded is not None and previewed.loaded.records[0].body == "\n" + BODY
