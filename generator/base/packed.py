@@ -2,8 +2,9 @@
 
 At 100,000 records these three texts are about a gigabyte as Python strings, most of the model, and
 every forked worker copies the ones it reads. Compressed with zlib (fastest level) they take about 40 %
-of that; each is unpacked where it is used: once to render the Markdown, once for the record's page,
-once for its open data and once for the search index. The same text always packs to the same bytes
+of that, and 30 % with the plain text and the HTML packed together (``Rendered``); each is unpacked where
+it is used: once to render the Markdown, once for the record's page, once for its open data and once for
+the search index. The same text always packs to the same bytes
 (one zlib, one level), so pickles of the records, which key the build cache, stay deterministic.
 """
 
