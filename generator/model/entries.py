@@ -27,18 +27,14 @@ def record_text(record: Record, mask_label: str, index: LinkIndex) -> RecordText
         if record.beslut
         else None
     )
-    summary = (
-        record.sammanfattning
-        or record.ingress
-        or body.first_paragraph
-        or (beslut.text.strip() if beslut else "")
-    )
+    beslut_text = beslut.text.strip() if beslut else ""  # unpacked once (``Rendered`` keeps it packed)
+    summary = record.sammanfattning or record.ingress or body.first_paragraph or beslut_text
     return RecordText(
         record=record,
         path=path,
         body=body,
         beslut_html=beslut.html if beslut else "",
-        beslut_text=beslut.text.strip() if beslut else "",
+        beslut_text=beslut_text,
         summary=summary,
         references=related_references(record, index)
         + (beslut.references if beslut else ())
