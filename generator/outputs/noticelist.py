@@ -55,12 +55,12 @@ def notice_list(site: Site, t: Translator) -> bytes:
     notices += [
         _notice("delegationsbeslut", n.item.title, n.item.organisation, n.item.board, n.item.date)
         | {"adress": address(n.item.url), "uppsatt": _day(n.posted), "nedtas": _day(n.down)}
-        for n in decision_notices(site)
+        for n in decision_notices(maker)
     ]
     notices += [
         _notice("sammanträde", a.item.title, a.item.organisation, a.item.board, a.item.date)
         | {"adress": address(a.item.url), "uppsatt": None, "nedtas": _day(a.item.date)}
-        for a in announcements(site)
+        for a in announcements(maker)
     ]
     data = {"byggdag": _day(site.build_date), "anslag": notices}
     return (dump_json(data, indent=1) + "\n").encode("utf-8")

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator import __version__
 from generator.base.record import Attachment, Reservation
+from generator.config.i18n import Translator
 from generator.model.site import Entry, Site
 from generator.pages.pagelinks import PageLinks
 
@@ -30,6 +31,9 @@ class Item:
     """One record in a listing."""
 
     title: str
+    heading: str
+    """The title as a listing or page heads it: ``§ 12 Title`` for a § (in the site's language), else
+    the title. Made once per item, so that a meeting's list of §§ on each of its pages costs little."""
     url: str
     type_label: str
     date: dt.date
@@ -107,13 +111,14 @@ class PageContext:
         return self.base_path + path
 
 
-def make_item(entry: Entry, site: Site) -> Item:
+def make_item(entry: Entry, site: Site, t: Translator) -> Item:
     """Return the listing view of an entry."""
     rec = entry.record
     board = entry.board.name if entry.board else ""
     org = entry.organisation.name if entry.organisation is not None else ""
     return Item(
         title=rec.titel,
+        heading=t("paragraf_short", paragraf=rec.paragraf) + " " + rec.titel if rec.paragraf else rec.titel,
         url=site.config.base_path + entry.path,
         type_label=rec.typ.label,
         date=rec.datum,
@@ -126,11 +131,11 @@ def make_item(entry: Entry, site: Site) -> Item:
     )
 
 
-def make_record_view(entry: Entry, site: Site) -> RecordView:
+def make_record_view(entry: Entry, site: Site, t: Translator) -> RecordView:
     """Return the page view of an entry."""
     rec = entry.record
     base = site.config.base_path
-    item = make_item(entry, site)
+    item = make_item(entry, site, t)
     board, meeting, case = entry.board, entry.meeting, entry.case
     return RecordView(
         item=item,

@@ -68,7 +68,7 @@ def organisation_pages(maker: PageMaker) -> Iterator[JobMaker]:
 def organisation_job(maker: PageMaker, org: Organisation) -> PageJob:
     """Return an organisation's page: its boards and latest records."""
     view = organisation_view(org)
-    latest = [make_item(e, maker.site) for e in org.entries[:LATEST]]
+    latest = [make_item(e, maker.site, maker.t) for e in org.entries[:LATEST]]
     page = maker.page(PageKind.ORGANISATION, org.path, org.config.name, example=example_of(org))
     return PageJob(
         PageKind.ORGANISATION, org.path, page, OrganisationPageView(view, view.boards, latest), org
@@ -86,7 +86,7 @@ def appeal_job(maker: PageMaker, org: Organisation) -> PageJob:
     appeal = AppealPageView(
         organisation=organisation_view(org),
         open_minutes=[n for n in open_now if n.meeting.last_appeal_day is not None],
-        open_decisions=decision_notices(site, org.config.slug),
+        open_decisions=decision_notices(maker, org.config.slug),
         notice_board_url=site.config.base_path + NOTICE_BOARD + "/",
     )
     return PageJob(PageKind.APPEAL, path, page, appeal)
@@ -110,7 +110,7 @@ def board_job(maker: PageMaker, board: Board) -> PageJob:
         board=link,
         children=link.children,
         meetings_by_year=by_year,
-        latest=[make_item(e, site) for e in islice(decisions, LATEST)],
+        latest=[make_item(e, site, maker.t) for e in islice(decisions, LATEST)],
         decisions_per_year=decisions_per_year(board.entries),
     )
     crumbs = maker.board_crumbs(board)[:-1]
@@ -150,7 +150,7 @@ def case_job(maker: PageMaker, case: Case) -> PageJob:
     crumbs = (Link(org.config.name, site.config.base_path + org.path),)
     title = maker.t("case_title", diarienummer=case.diarienummer)
     page = maker.page(PageKind.CASE, case.path, title, crumbs, example=example_of(org))
-    items = [make_item(e, site) for e in case.entries]
+    items = [make_item(e, site, maker.t) for e in case.entries]
     timeline = case_timeline(case.entries, maker.t) if case.entries else None
     view = CasePageView(case.diarienummer, organisation_view(org), items, timeline)
     return PageJob(PageKind.CASE, case.path, page, view, case)
@@ -187,7 +187,7 @@ def record_job(maker: PageMaker, entry: Entry) -> PageJob:
         PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary, example=example
     )
     view = RecordPageView(
-        record=make_record_view(entry, maker.site),
+        record=make_record_view(entry, maker.site, maker.t),
         meeting=meeting_view,
         appeal=record_appeal(maker, entry, meeting),
     )

@@ -14,7 +14,7 @@ import datetime as dt
 from generator.base.doctypes import Kind
 from generator.base.urls import appeal_path
 from generator.model.appeal import holiday_name, last_appeal_day, notice_is_up
-from generator.model.site import APPEALABLE_KINDS, Entry, Meeting, Organisation, Site
+from generator.model.site import APPEALABLE_KINDS, Entry, Meeting, Organisation
 from generator.pages.context import Link, make_item
 from generator.pages.pages import PageMaker
 from generator.pages.views import AppealView, DecisionNotice, MeetingAnnouncement, MinutesNotice
@@ -60,20 +60,22 @@ def _has_minutes(meeting: Meeting) -> bool:
     return any(e.record.typ.kind in (Kind.MINUTES_ITEM, Kind.MINUTES) for e in meeting.entries)
 
 
-def announcements(site: Site) -> list[MeetingAnnouncement]:
+def announcements(maker: PageMaker) -> list[MeetingAnnouncement]:
     """Return the kallelser of fullmäktige meetings on or after the build date, soonest first."""
+    site = maker.site
     found = []
     for entry in site.entries:
         rec = entry.record
         if rec.typ.kind is not Kind.NOTICE or rec.namnd is None or rec.datum < site.build_date:
             continue
         if entry.board is not None and is_assembly(entry.board.name):
-            found.append((rec.sort_key, MeetingAnnouncement(make_item(entry, site), rec.tid)))
+            found.append((rec.sort_key, MeetingAnnouncement(make_item(entry, site, maker.t), rec.tid)))
     return [a for _, a in sorted(found, key=lambda pair: pair[0])]
 
 
-def decision_notices(site: Site, organisation: str | None = None) -> list[DecisionNotice]:
+def decision_notices(maker: PageMaker, organisation: str | None = None) -> list[DecisionNotice]:
     """Return the appealable delegationsbeslut whose notice is up on the build date, newest first."""
+    site = maker.site
     day, period = site.build_date, site.config.appeal_period_days
     notices = []
     for entry in site.entries:
@@ -84,7 +86,7 @@ def decision_notices(site: Site, organisation: str | None = None) -> list[Decisi
             continue
         if notice_is_up(rec.anslag, day, period):
             down = last_appeal_day(rec.anslag, period)
-            notices.append(DecisionNotice(make_item(entry, site), rec.anslag, down))
+            notices.append(DecisionNotice(make_item(entry, site, maker.t), rec.anslag, down))
     return sorted(notices, key=lambda n: (n.posted, n.item.date), reverse=True)
 
 

@@ -119,8 +119,8 @@ class PageMaker:
             protocol_location=meeting.organisation.config.protocol_location,
             appeal_court=meeting.organisation.config.appeal_court,
             appeal_url=base + appeal_path(meeting.organisation.slug),
-            items=[make_item(e, site) for e in meeting.items],
-            documents=[make_item(e, site) for e in meeting.documents],
+            items=[make_item(e, site, self.t) for e in meeting.items],
+            documents=[make_item(e, site, self.t) for e in meeting.documents],
         )
 
     def board_crumbs(self, board: Board) -> tuple[Link, ...]:
@@ -165,7 +165,7 @@ class PageMaker:
         )
         page = self.page(kind, paged(path, number), page_title, crumbs, page_number=number, page_count=count)
         pages = [Link(str(n), self.site.config.base_path + paged(path, n)) for n in range(1, count + 1)]
-        items = [make_item(e, self.site) for e in chunk]
+        items = [make_item(e, self.site, self.t) for e in chunk]
         return PageJob(kind, page.path, page, ListingView(items, pages, **values))
 
 

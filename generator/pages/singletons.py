@@ -37,8 +37,8 @@ def home_job(maker: PageMaker) -> PageJob:
     """Return the start page: the latest decisions and news, and the organisations."""
     site = maker.site
     decisions = (e for e in site.entries if e.record.typ.kind is not Kind.NEWS)
-    latest = [make_item(e, site) for e in islice(decisions, LATEST)]
-    news = [make_item(e, site) for e in site.news[:5]]
+    latest = [make_item(e, site, maker.t) for e in islice(decisions, LATEST)]
+    news = [make_item(e, site, maker.t) for e in site.news[:5]]
     organisations = tuple(organisation_view(o) for o in site.organisations)
     kind = PageKind.HOME
     return PageJob(kind, "", maker.page(kind, "", site.config.title), HomeView(latest, news, organisations))
@@ -79,8 +79,8 @@ def notice_board_job(maker: PageMaker) -> PageJob:
     page = maker.page(kind, NOTICE_BOARD + "/", t("notice_board_title"))
     view = NoticeBoardView(
         minutes=minutes_notices(maker),
-        upcoming=announcements(site),
-        delegation=decision_notices(site),
+        upcoming=announcements(maker),
+        delegation=decision_notices(maker),
         appeal_pages=appeal_links(maker),
         demo_date=site.config.demo_date is not None and site.config.demo_date == site.build_date,
     )

@@ -136,6 +136,20 @@ def test_meeting_lists_its_paragraphs_in_numeric_order(out: Path) -> None:
     assert re.findall(r"§ (\d+a?)\b", main) == ["9", "10", "10a", "11"]
 
 
+def test_a_paragraph_lists_its_meetings_paragraphs_and_marks_itself(out: Path) -> None:
+    main = main_of(page(out, P10A))
+    listed = main[main.index("Sammanträdets paragrafer") :]
+    assert re.findall(r"<li>(?:<a [^>]*>|<strong [^>]*>)(§ [^<]*)<", listed) == [
+        "§ 9 Val av justerare",
+        "§ 10 Ny skolstruktur i Sjövik",
+        "§ 10a Motion om skolskjutsar",
+        "§ 11 Avsägelse av uppdrag som ersättare",
+    ]
+    assert '<strong aria-current="page">§ 10a Motion om skolskjutsar</strong>' in listed
+    assert f'href="/beslut/{P10A}"' not in listed, "the page does not link to itself"
+    assert "<h1>§ 10a Motion om skolskjutsar</h1>" in page(out, P10A)
+
+
 def test_justerat_and_anslag_of_one_record_apply_to_the_whole_meeting(out: Path) -> None:
     meeting = main_of(page(out, KF_MEETING))
     for text in ("18 april 2024", "19 april 2024", "10 maj 2024"):

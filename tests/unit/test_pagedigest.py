@@ -33,7 +33,17 @@ class Job:
 
 def item(title: str) -> Item:
     return Item(
-        title, "/a/", "Protokollsutdrag", DAY, "Kommunstyrelsen", "Exempelvik", "12", "KS 2024/1", "", ""
+        title,
+        f"§ 12 {title}",
+        "/a/",
+        "Protokollsutdrag",
+        DAY,
+        "Kommunstyrelsen",
+        "Exempelvik",
+        "12",
+        "KS 2024/1",
+        "",
+        "",
     )
 
 
