@@ -7,7 +7,7 @@ counted and ordered without their views, and a worker builds the view of a page 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 
@@ -23,7 +23,7 @@ from generator.base.urls import (
 from generator.config.i18n import Translator
 from generator.model.site import Board, Case, Entry, Meeting, Organisation, Site
 from generator.pages.charts import case_timeline, decisions_per_year
-from generator.pages.context import Link, make_item, make_record_view
+from generator.pages.context import Item, Link, make_item, make_record_view
 from generator.pages.kinds import PageJob, PageKind
 from generator.pages.notices import (
     decision_notices,
@@ -31,7 +31,15 @@ from generator.pages.notices import (
     minutes_notices,
     record_appeal,
 )
-from generator.pages.pages import LATEST, JobMaker, PageMaker, board_link, month_links, organisation_view
+from generator.pages.pages import (
+    LATEST,
+    NEARBY,
+    JobMaker,
+    PageMaker,
+    board_link,
+    month_links,
+    organisation_view,
+)
 from generator.pages.singletons import singleton_pages
 from generator.pages.views import (
     AppealPageView,
@@ -186,12 +194,27 @@ def record_job(maker: PageMaker, entry: Entry) -> PageJob:
     page = maker.page(
         PageKind.RECORD, entry.path, rec.titel, crumbs, description=entry.summary, example=example
     )
+    record = make_record_view(entry, maker.site, maker.t)
     view = RecordPageView(
-        record=make_record_view(entry, maker.site, maker.t),
+        record=record,
         meeting=meeting_view,
+        nearby=nearby(meeting_view.items, record.item.url) if meeting_view is not None else (),
         appeal=record_appeal(maker, entry, meeting),
     )
     return PageJob(PageKind.RECORD, entry.path, page, view, entry)
+
+
+def nearby(items: Sequence[Item], url: str, count: int = NEARBY) -> Sequence[Item]:
+    """Return the ``count`` of a meeting's ``items`` around the one at ``url`` (all when no more).
+
+    As many before it as after it where the meeting allows, else more on the other side; the first
+    ``count`` when the page is none of them (a whole protokoll).
+    """
+    if len(items) <= count:
+        return items
+    here = next((i for i, item in enumerate(items) if item.url == url), 0)
+    start = min(max(0, here - count // 2), len(items) - count)
+    return items[start : start + count]
 
 
 def example_of(organisation: Organisation | None) -> str:

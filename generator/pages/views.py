@@ -9,6 +9,7 @@ the whole vocabulary of the templates; ``docs/theme.md`` lists it, generated fro
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.config.parts import AccessibilityConfig
@@ -251,6 +252,9 @@ class RecordPageView(View):
     record: RecordView
     meeting: MeetingView | None
     """The meeting it belongs to, if any."""
+    nearby: Sequence[Item]
+    """The meeting's §§ the page lists: all of them in a meeting of at most ``NEARBY`` §§, else the
+    ``NEARBY`` around this one (the meeting's page lists them all). Empty without a meeting."""
     appeal: AppealView | None
     """None for papers, notices and news."""
 
