@@ -157,9 +157,12 @@ class BuildCache(KeptFiles):
     def _create(self) -> None:
         with self.db:
             self.db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            # Values are kilobytes each: kept in rows appended in order, found through the index of
+            # their keys (a table ordered by the keys themselves wrote each one at a random place in
+            # a tree of the values: 106 µs a row at 200,000 rows against 42 µs, and slower the larger).
             self.db.execute(
                 "CREATE TABLE entry (key BLOB PRIMARY KEY, value BLOB NOT NULL, sum BLOB NOT NULL,"
-                " used INTEGER NOT NULL) WITHOUT ROWID"
+                " used INTEGER NOT NULL)"
             )
             self.db.execute(
                 "CREATE TABLE file (kind TEXT, rel TEXT, made BLOB, sum BLOB, size INTEGER, mtime INTEGER,"
