@@ -37,6 +37,10 @@ class Translator:
         pattern: str = self.strings["date_format"]
         return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
+    def heading(self, title: str, paragraf: str | None) -> str:
+        """Return a record's title as listed and headed: ``§ 12 Titel`` for a §, else the title."""
+        return self("paragraf_short", paragraf=paragraf) + " " + title if paragraf else title
+
     def month(self, month: int) -> str:
         """Return the name of a month (1–12)."""
         months: list[str] = self.strings["months"]

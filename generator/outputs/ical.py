@@ -81,10 +81,7 @@ def _event(meeting: Meeting, site: Site, t: Translator) -> icalendar.Event:
 
 def _description(meeting: Meeting, t: Translator) -> str:
     """Return the meeting's §§ (or its documents, before the minutes exist), one a line."""
-    lines = [
-        t("paragraf_short", paragraf=e.record.paragraf) + " " + e.record.titel
-        for e in meeting.items[:DESCRIPTION_ITEMS]
-    ]
+    lines = [t.heading(e.record.titel, e.record.paragraf) for e in meeting.items[:DESCRIPTION_ITEMS]]
     if len(meeting.items) > DESCRIPTION_ITEMS:
         lines.append(t("calendar_more", count=len(meeting.items) - DESCRIPTION_ITEMS))
     lines += [f"{e.record.typ.label}: {e.record.titel}" for e in meeting.documents]

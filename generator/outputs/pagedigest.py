@@ -19,10 +19,11 @@ from typing import Any
 
 from generator.base.digest import SIZE, digest
 from generator.base.lean import TABLE
+from generator.pages.pages import MEETING_VIEWS
 from generator.pages.views import MeetingView
 
-SHARED = 256
-"""Shared views whose digests are kept: as many as the page maker keeps (``pages.MEETING_VIEWS``)."""
+SHARED = MEETING_VIEWS
+"""Shared views whose digests are kept: as many as the page maker keeps."""
 
 
 def _digested(value: bytes) -> None:

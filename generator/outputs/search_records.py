@@ -79,7 +79,7 @@ def search_record(entry: Entry, t: Translator) -> SearchRecord:
     organisation = entry.organisation.name if entry.organisation is not None else ""
     board = entry.board.name if entry.board is not None else ""
     case = entry.case
-    title = t("paragraf_short", paragraf=rec.paragraf) + " " + rec.titel if rec.paragraf else rec.titel
+    title = t.heading(rec.titel, rec.paragraf)
     meta = [
         ("title", title),
         ("typ", rec.typ.label),

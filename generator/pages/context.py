@@ -118,7 +118,7 @@ def make_item(entry: Entry, site: Site, t: Translator) -> Item:
     org = entry.organisation.name if entry.organisation is not None else ""
     return Item(
         title=rec.titel,
-        heading=t("paragraf_short", paragraf=rec.paragraf) + " " + rec.titel if rec.paragraf else rec.titel,
+        heading=t.heading(rec.titel, rec.paragraf),
         url=site.config.base_path + entry.path,
         type_label=rec.typ.label,
         date=rec.datum,

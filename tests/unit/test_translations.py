@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from generator.config.i18n import Translator
+
 THEME = Path(__file__).resolve().parents[2] / "themes" / "standard"
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
@@ -59,3 +61,9 @@ def test_every_string_the_theme_asks_for_is_in_both_tables() -> None:
     assert used_keys(), "the pattern found no lookups at all"
     assert used_keys() - set(table("sv")) == set()
     assert used_keys() - set(table("en")) == set()
+
+
+def test_a_paragraphs_heading_has_its_paragraph_in_the_sites_language_and_a_paper_only_its_title() -> None:
+    t = Translator("sv", {"paragraf_short": "§ {paragraf}"})
+    assert t.heading("Budget 2025", "12a") == "§ 12a Budget 2025"
+    assert t.heading("Budget 2025", None) == t.heading("Budget 2025", "") == "Budget 2025"
