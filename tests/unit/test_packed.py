@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import sys
+import threading
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +25,39 @@ BODY = "## Ärendet\n\nFörslag till beslut om ökad trygghet i Östra hamnen, m
 def test_a_packed_text_reads_back_whole() -> None:
     for text in ("", "ä", BODY, "\u2028 😀 \x00"):
         assert unpack(pack(text)) == text
+
+
+def test_a_text_packs_to_the_same_bytes_whatever_was_packed_before_it() -> None:
+    # One compressor serves every text of a thread (``_Packer``): its history must not reach the bytes,
+    # which key the build cache through the records' pickles.
+    alone = pack(BODY)
+    for before in ("", "ä", BODY[:500], BODY * 3, "x" * 70000):
+        pack(before)
+        assert pack(BODY) == alone
+
+
+def test_a_text_packed_in_another_thread_reads_back_and_is_the_same() -> None:
+    made: list[bytes] = []
+    thread = threading.Thread(target=lambda: made.append(pack(BODY)))
+    thread.start()
+    thread.join()
+    assert made == [pack(BODY)]
+    assert unpack(made[0]) == BODY
+
+
+def test_bytes_that_are_not_a_whole_packed_text_raise() -> None:
+    whole = pack(BODY)
+    for broken in (
+        whole[:-1],
+        whole[: len(whole) // 2],
+        whole[:4],
+        b"",
+        b"\x00" * 10,
+        whole[:4] + b"\xff" + whole[5:],
+    ):
+        with pytest.raises((ValueError, zlib.error)):
+            unpack(broken)
+    assert unpack(whole) == BODY  # nothing of a broken text stays behind
 
 
 def test_a_record_keeps_its_body_packed_and_smaller(tmp_path: Path) -> None:
