@@ -268,11 +268,15 @@ class BuildCache(KeptFiles):
             self._new.clear()
             return
         today = self._today
-        with self._writing():
+        # Written in the build's one transaction, committed when the build is done (``close``): one
+        # commit instead of one a batch, and each page of the keys' index written once.
+        try:
             self.db.executemany(
                 "INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
                 ((k, v, digest_bytes(k + v), today) for k, v in self._new.items()),
             )
+        except sqlite3.Error as exc:
+            self._broken = str(exc)
         self._new.clear()
 
     @contextlib.contextmanager

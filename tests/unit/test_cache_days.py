@@ -62,3 +62,19 @@ def test_values_read_again_on_the_same_day_are_not_written_again(tmp_path: Path)
     assert second._used == set()  # already noted today: the close writes nothing for it
     second.close()
     assert used_days(root) == {b"key": today}
+
+
+def test_a_builds_values_are_committed_together_when_it_closes(tmp_path: Path) -> None:
+    # One transaction a build (``_write_new``): a build that dies before ``close`` leaves the cache as the
+    # last build left it, and the values of a large build are not committed batch by batch.
+    root = tmp_path / "cache"
+    cache = open_cache(root)
+    cache.put(b"earlier", b"value")
+    cache.close()
+    cache = open_cache(root)
+    for number in range(1200):  # more than a batch: written to the database before the close
+        cache.put(number.to_bytes(4, "big"), b"value %d" % number)
+    assert cache.get((7).to_bytes(4, "big")) == b"value 7"  # the build reads back what it wrote
+    assert set(used_days(root)) == {b"earlier"}  # another connection sees nothing of it yet
+    cache.close()
+    assert len(used_days(root)) == 1201
