@@ -44,9 +44,12 @@ def pack(text: str) -> bytes:
     """Return ``text`` compressed."""
     data = text.encode("utf-8")
     compressor = _packer.compressor
-    return (
-        len(data).to_bytes(_SIZE, "little") + compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
-    )
+    try:
+        packed = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    except BaseException:  # stopped between its two calls, it would hold part of a text: not used again
+        _packer.compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, _RAW)
+        raise
+    return len(data).to_bytes(_SIZE, "little") + packed
 
 
 def unpack(data: bytes) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.base import packed
 from generator.base.packed import pack, unpack
 from generator.build import BuildOptions, build
 from generator.load.memo import Memo
@@ -97,3 +98,30 @@ def test_a_build_lets_go_of_the_bodies_it_rendered_and_the_preview_keeps_them(tm
     assert "Östra hamnen" in page  # rendered before it was let go
     previewed = build(replace(options, out=tmp_path / "preview"), memo=Memo())
     assert previewed.loaded is not None and previewed.loaded.records[0].body == "\n" + BODY
+
+
+def test_a_text_whose_packing_was_stopped_leaves_nothing_behind() -> None:
+    # Stopped between the compressor's two calls (here: in flush), the thread's compressor holds the
+    # start of that text and would put it into the next text's bytes; it is replaced instead.
+    alone = pack(BODY)
+    real = packed._packer.compressor
+
+    class Stopped:
+        def compress(self, data: bytes) -> bytes:
+            return real.compress(data)
+
+        def flush(self, mode: int) -> bytes:
+            raise KeyboardInterrupt
+
+    stopped = Stopped()
+    packed._packer.compressor = stopped  # type: ignore[assignment]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pack("the start of a text that was never finished " * 50)
+        after = packed._packer.compressor
+    finally:
+        if packed._packer.compressor in (stopped, real):  # not replaced: the other tests get a fresh one
+            packed._packer.compressor = packed._Packer().compressor
+    assert after is not stopped and after is not real
+    assert pack(BODY) == alone
+    assert unpack(pack(BODY)) == BODY
