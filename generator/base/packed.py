@@ -30,11 +30,15 @@ _SIZE = 4
 """Bytes of the length that begins a packed text (little-endian)."""
 
 
+def _compressor() -> zlib._Compress:
+    return zlib.compressobj(LEVEL, zlib.DEFLATED, _RAW)
+
+
 class _Packer(threading.local):
     """One compressor per thread (a text is packed in two calls: never interleaved with another's)."""
 
     def __init__(self) -> None:
-        self.compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, _RAW)
+        self.compressor = _compressor()
 
 
 _packer = _Packer()
@@ -47,7 +51,7 @@ def pack(text: str) -> bytes:
     try:
         packed = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
     except BaseException:  # stopped between its two calls, it would hold part of a text: not used again
-        _packer.compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, _RAW)
+        _packer.compressor = _compressor()
         raise
     return len(data).to_bytes(_SIZE, "little") + packed
 

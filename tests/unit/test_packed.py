@@ -121,7 +121,7 @@ def test_a_text_whose_packing_was_stopped_leaves_nothing_behind() -> None:
         after = packed._packer.compressor
     finally:
         if packed._packer.compressor in (stopped, real):  # not replaced: the other tests get a fresh one
-            packed._packer.compressor = packed._Packer().compressor
+            packed._packer.compressor = packed._compressor()
     assert after is not stopped and after is not real
     assert pack(BODY) == alone
     assert unpack(pack(BODY)) == BODY
