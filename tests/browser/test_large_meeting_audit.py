@@ -49,7 +49,9 @@ def test_a_paragraph_of_a_large_meeting_fits_a_phone(
     context = new_context(browser, offsite, viewport={"width": 320, "height": 640}, is_mobile=True)
     try:
         tab = context.new_page()
-        tab.goto(url + MIDDLE)
+        response = tab.goto(url + MIDDLE)
+        assert response is not None and response.ok  # not a 404 page, which would pass as well
+        assert tab.get_by_role("link", name="Alla 30 paragrafer i sammanträdet").is_visible()
         assert sideways_overflow(tab) == 0
         problems = axe_violations(tab)
         assert not problems, "\n".join(problems)
