@@ -2,9 +2,10 @@
 
 Two kinds of things are kept. Values (a file's checked record, a record's rendered text) are kept in
 ``cache.sqlite`` under the digest of their inputs, each with a checksum. Files (pages, feeds, data)
-are kept as a copy of the last published site per kind of build (``filer/bygge/``,
-``filer/förhandsvisning/``), each noted with the digest of what it was made from and of its bytes;
-the published site and the cache share those files (hard links), which costs no space.
+are kept as a copy of the last published site per kind of build (``filer/bygge/``, flat, and
+``filer/förhandsvisning/``, the site's tree: ``keptfiles.kept_place``), each noted with the digest of
+what it was made from and of its bytes; the published site and the cache share those files (hard
+links), which costs no space.
 
 Nothing is trusted unchecked. A cache from another version of beslut or its libraries, or one that
 cannot be read, is emptied and built again; a checksum that does not match, or a kept file that was

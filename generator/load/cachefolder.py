@@ -28,8 +28,9 @@ KNOWN = frozenset((*OWN, NOTICE_COPY))
 """Every name beslut writes in the folder: a folder with anything else is not ours."""
 APPLICATION = 0x6273_6C74
 """SQLite's application_id of our database ("bslt"): a database of anything else is not ours."""
-FORMAT = 2
-"""The layout of the database (``PRAGMA user_version``): a cache of another layout is started over."""
+FORMAT = 3
+"""The layout of the database and of the kept files (``PRAGMA user_version``): a cache of another layout
+is started over (3: a build's files are kept flat, ``keptfiles.kept_place``)."""
 KEEP_DAYS = 14
 """Values no build has used for this many days are removed."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# beslut: byggcache, kan tas bort när som helst\n"

@@ -5,10 +5,17 @@ with what it was made from and how it was on disk, and a note beside them says, 
 kept them knew it, the digest of every input of that site (the preview's start uses it; see
 ``preview.kept``). The note is written and removed with the files, in one transaction, so it can
 never speak for files another build kept.
+
+Where a file is kept (``kept_place``): the preview serves its kept copy as a site, so it keeps the
+site's own tree; a build only ever links from its copy, so it keeps its files flat, in 256 folders by
+the digest of each file's address. A tree needs a folder per page (19,700 at 10,000 records), and
+making them cost more than linking every file in (measured: 2.1-3.0 s against 0.3 s for 37,150 files).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,6 +100,17 @@ class KeptFiles:
     def files_folder(self, kind: str) -> Path:
         """Return the folder of the kept files of ``kind``."""
         return self.root / FILES / kind
+
+
+def kept_place(folder: str, rel: str, tree: bool) -> str:
+    """Return the path of the kept copy of the file at ``rel`` in ``folder`` (see the module).
+
+    ``tree``: as the site has it; else flat, in a folder of 256 named by the digest of ``rel``.
+    """
+    if tree:
+        return os.path.join(folder, rel)
+    name = hashlib.blake2b(rel.encode("utf-8"), digest_size=16).hexdigest()
+    return os.path.join(folder, name[:2], name)
 
 
 def _note_name(kind: str) -> str:

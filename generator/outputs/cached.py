@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator.base.digest import digest, digest_bytes
 from generator.load.cache import BuildCache, KeptFile
+from generator.load.keptfiles import kept_place
 from generator.outputs.pagedigest import PageDigests
 from generator.outputs.write import StagedPart, Staging
 
@@ -65,17 +66,20 @@ class CachedPart(StagedPart):
 class CachedStaging(Staging):
     """A staging folder for a build with a cache (see the module)."""
 
-    def __init__(self, output: Path, use: CacheUse, kind: str) -> None:
+    def __init__(self, output: Path, use: CacheUse, kind: str, tree: bool = False) -> None:
         super().__init__(output)
         self.cache = use.cache
         self.kind = kind
         """Which copy of a site this is (``bygge``, ``förhandsvisning``)."""
+        self.tree = tree
+        """Whether the cache keeps the files as the site's tree (the preview's copy, which it serves as it
+        is); else flat (``keptfiles.kept_place``)."""
         self.context = use.context
         self.digests = PageDigests(use.context)
         self.day = use.day.isoformat()
         self.previous = self.cache.kept_files(kind)
         """The files of the last published site of this kind, as the cache keeps them."""
-        self.folder = self.cache.files_folder(kind)
+        self.folder = str(self.cache.files_folder(kind))
         self.made: dict[str, Made] = {}
         """Every file written, and what it was made from."""
         self.new: set[str] = set()
@@ -148,7 +152,7 @@ class CachedStaging(Staging):
         super().swap()
         for rel in self.previous.keys() - self.made.keys():
             with contextlib.suppress(OSError):
-                (self.folder / rel).unlink()
+                os.unlink(kept_place(self.folder, rel, self.tree))
         rels = list(self.made)
         parts = [rels[i : i + _LINK_CHUNK] for i in range(0, len(rels), _LINK_CHUNK)]
         files: dict[str, KeptFile] = {}
@@ -162,10 +166,10 @@ class CachedStaging(Staging):
     def _keep_part(self, rels: list[str]) -> dict[str, KeptFile]:
         """Link the new files of ``rels`` into the cache; return where each of ``rels`` is kept."""
         files: dict[str, KeptFile] = {}
-        folder, output = str(self.folder), str(self.output)
+        folder, output, tree = self.folder, str(self.output), self.tree
         for rel in rels:
             made, checksum, day = self.made[rel]
-            target = os.path.join(folder, rel)
+            target = kept_place(folder, rel, tree)
             if rel in self.new and not _keep_new(os.path.join(output, rel), target, self._folders_made):
                 continue
             with contextlib.suppress(OSError):
@@ -180,7 +184,7 @@ class CachedStaging(Staging):
         kept = self.previous.get(rel)
         if kept is None or kept.made != made or (kept.day and kept.day != self.day):
             return False
-        source = os.path.join(self.folder, rel)
+        source = kept_place(self.folder, rel, self.tree)
         if not _intact(source, kept):
             self.damaged.add(rel)
             return False

@@ -61,7 +61,7 @@ class StartStaging(CachedStaging):
     """
 
     def __init__(self, output: Path, use: CacheUse, note: bytes | None = None) -> None:
-        super().__init__(output, use, PREVIEW_KIND)
+        super().__init__(output, use, PREVIEW_KIND, tree=True)  # served as it is (``kept``)
         self.manifest: dict[str, Made] = {}
         self.note = note
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, BuildResult, build
+from generator.load.keptfiles import kept_place
 from tests.integration.archive import BUILD_DAY, make_archive
 from tests.integration.sitecheck import assert_built, run_cli, tree_digest
 
@@ -144,6 +145,22 @@ def test_one_changed_record_is_all_that_is_made_again(tmp_path: Path) -> None:
     assert files - 10 < warm.reused < files, "the record's page and its data are made again, not the rest"
 
 
+def test_a_build_keeps_its_files_flat_one_copy_of_each_published_file(tmp_path: Path) -> None:
+    site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
+    assert_built(build_with(site, out, cache))
+    change_record(site)
+    assert_built(build_with(site, out, cache))  # replaces a kept page, and keeps the new one flat too
+
+    kept = cache / "filer" / "bygge"
+    folders = sorted(p.name for p in kept.iterdir())
+    assert all(len(name) == 2 and int(name, 16) >= 0 for name in folders), folders
+    assert all(p.is_file() for folder in kept.iterdir() for p in folder.iterdir()), "no deeper folders"
+    published = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()]
+    assert sorted(p.stat().st_ino for p in kept.rglob("*") if p.is_file()) == sorted(
+        kept_copy(cache, out, rel).stat().st_ino for rel in published
+    ), "each published file is kept once, as the same file, and nothing else is kept"
+
+
 def test_site_yaml_has_the_records_checked_again_only_when_it_changes_what_they_are_checked_against(
     tmp_path: Path,
 ) -> None:
@@ -186,15 +203,23 @@ def test_check_reads_the_cache_and_writes_nothing(tmp_path: Path) -> None:
     assert build(options).ok and not fresh.exists()
 
 
-def kept_page(cache: Path) -> Path:
+def kept_copy(cache: Path, out: Path, rel: str) -> Path:
+    """Return where the cache keeps the published file ``rel`` of ``out`` (the same file: a hard link)."""
+    kept = Path(kept_place(str(cache / "filer" / "bygge"), rel, tree=False))
+    assert kept.stat().st_ino == (out / rel).stat().st_ino
+    return kept
+
+
+def kept_page(cache: Path, out: Path) -> Path:
     """Return a page the cache keeps (one record's page)."""
-    return next((cache / "filer" / "bygge").rglob("2024-03-25/101-*/index.html"))
+    page = next(out.rglob("2024-03-25/101-*/index.html"))
+    return kept_copy(cache, out, page.relative_to(out).as_posix())
 
 
 def test_a_kept_file_changed_in_the_cache_is_made_again(tmp_path: Path) -> None:
     site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
     assert_built(build_with(site, out, cache))
-    page = kept_page(cache)
+    page = kept_page(cache, out)
     before = page.stat()
     text = page.read_bytes()
     changed = text.replace("gäller".encode(), "gällde".encode())
@@ -226,7 +251,9 @@ def test_a_page_changed_in_the_published_site_is_not_taken_for_the_kept_one(tmp_
 def test_a_removed_kept_file_is_made_again(tmp_path: Path) -> None:
     site, out, cache = make_archive(tmp_path / "site"), tmp_path / "out", tmp_path / "cache"
     assert_built(build_with(site, out, cache))
-    shutil.rmtree(cache / "filer" / "bygge" / "data")
+    data = [p.relative_to(out).as_posix() for p in (out / "data").rglob("*") if p.is_file()]
+    for rel in data:
+        kept_copy(cache, out, rel).unlink()
 
     warm = build_with(site, out, cache)
 
