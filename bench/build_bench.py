@@ -22,6 +22,9 @@ its CPU time and peak memory are those of all its processes (bench/measure.py).
 - Scale (point 4): sizes from ``--scale-from`` on are built cold once each, without and with search, and
   without Hugo (the point compares the time per record with beslut's own at 10,000).
 
+No timed run follows right after a large removal: the last run's output and cache are renamed aside
+(measure.SetAside), and removed between corpora, a minute before the next timed run.
+
 The results are printed and written to bench/results.md with each point's target and whether it is met.
 """
 
@@ -34,6 +37,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,8 +116,11 @@ def bench_site(site: Path, args: argparse.Namespace) -> list[Figure]:
     scale = size >= args.scale_from
     repeat = 1 if scale else args.repeat
     work = args.work / f"run-{site.name}"
-    shutil.rmtree(work, ignore_errors=True)
+    if work.exists():
+        shutil.rmtree(work)
+        time.sleep(measure.SETTLE)  # the last run's folders were removed (see measure.SetAside)
     work.mkdir(parents=True)
+    args.aside = aside = measure.SetAside(work / "aside")
     # At scale Hugo is not run: point 4 compares beslut with its own 10,000 figure (and Hugo would need
     # about 14 GB for 100,000 pages).
     peer = site / "peer" if (site / "peer").is_dir() and hugo_peer.hugo_binary() and not scale else None
@@ -127,13 +134,14 @@ def bench_site(site: Path, args: argparse.Namespace) -> list[Figure]:
     for name, search, cached in colds:
         figure = Figure(size, name)
         for _ in range(repeat):
-            shutil.rmtree(work / "cache", ignore_errors=True)
+            aside.clear(work / "cache")
             cache = work / "cache" if cached else None
             pair(figure, site, peer, work, args, expected, cache=cache, search=search)
         figures.append(figure)
         say(figure)
     if not scale and not args.no_warm:
         figures += warm_figures(site, peer, work, args, expected)
+    aside.empty(settle=False)  # the next corpus's first run waits (above)
     return figures
 
 
@@ -151,7 +159,7 @@ def warm_figures(
         figure = Figure(record_count(copy), f"varm, {change.name}, med sökindex")
         for _ in range(args.repeat):
             cache = work / "cache"
-            shutil.rmtree(cache, ignore_errors=True)
+            args.aside.clear(cache)
             shutil.copytree(primed, cache)  # as a CI job restores it: other inodes, the same bytes
             undo = change.make(copy)
             try:
@@ -171,13 +179,13 @@ def floor(built: Path, peer: Path | None, work: Path, args: argparse.Namespace, 
     figure = Figure(record_count(work / "site"), FLOOR)
     target = work / "floor"
     for _ in range(args.repeat):
-        shutil.rmtree(target, ignore_errors=True)
+        args.aside.clear(target)
         sample, _ = measure.run(["cp", "-al", str(built), str(target)])
         sample.details = {"files": sum(1 for p in target.rglob("*") if p.is_file())}
         figure.beslut.append(sample)
         if peer is not None:
-            figure.hugo.append(hugo(peer, work / "hugo", expected))
-    shutil.rmtree(target, ignore_errors=True)
+            figure.hugo.append(hugo(peer, work / "hugo", expected, args.aside))
+    args.aside.clear(target)
     return figure
 
 
@@ -194,10 +202,10 @@ def pair(
 ) -> None:
     """Run beslut once, then Hugo once, on the same records; add both to ``figure``."""
     out = work / "out"
-    shutil.rmtree(out, ignore_errors=True)
+    args.aside.clear(out)
     figure.beslut.append(beslut(site, out, cache, day or args.date, args, search))
     if peer is not None:
-        figure.hugo.append(hugo(peer, work / "hugo", expected))
+        figure.hugo.append(hugo(peer, work / "hugo", expected, args.aside))
 
 
 def beslut(
@@ -213,11 +221,11 @@ def beslut(
     return sample
 
 
-def hugo(peer: Path, out: Path, expected: int) -> measure.Sample:
+def hugo(peer: Path, out: Path, expected: int, aside: measure.SetAside) -> measure.Sample:
     """Build ``peer`` with Hugo (a clean build); check that it made every page."""
     binary = hugo_peer.hugo_binary()
     assert binary is not None
-    shutil.rmtree(out, ignore_errors=True)
+    aside.clear(out)
     command = [str(binary), "--quiet", "--noBuildLock", "--source", str(hugo_peer.SITE)]
     command += ["--contentDir", str(peer.resolve()), "--destination", str(out.resolve())]
     sample, _ = measure.run(command)
