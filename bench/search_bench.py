@@ -10,7 +10,9 @@ Each indexing runs in a child process that first loads the site (not timed), the
 child's whole process tree (Python and the Pagefind services): ``peak`` is that tree, ``index`` the tree
 less what the loaded site held before indexing began. Pagefind over Hugo's output runs as
 ``pagefind --site OUT`` into a folder of its own, sampled the same way. Runs are paired (A B A B …): on
-a shared machine only ratios measured side by side compare. ``--transfer`` serves a site built by
+a shared machine only ratios measured side by side compare. No run's index is removed before the next
+run (``measure.SetAside``: removing thousands of files slows the next run's writes); all are removed at
+the end. ``--transfer`` serves a site built by
 ``beslut build`` and counts, in Debian's Chromium, the bytes of each response of a first search
 (tests/browser/transfer.py).
 """
@@ -32,6 +34,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import measure
+
 REPO = Path(__file__).resolve().parents[1]
 FIRST = (".pf_meta", "pagefind-entry.json", "bundles.json")
 QUERIES = ("simhallen", "parkeringsnorm", "Lillsjön", "Norrby", "kulturstipendium 2019", "förskola", "budget")
@@ -45,9 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.size:
         prepare(args)
     rows: list[dict[str, Any]] = []
-    for _ in range(args.repeat):
-        ours = index_in_child(args)
-        rows.append({"ours": ours, "hugo": pagefind_over(args.hugo_site) if args.hugo_site else None})
+    aside = measure.SetAside(args.work / "search-bench-indexes")
+    try:
+        for _ in range(args.repeat):
+            ours = index_in_child(args, aside.folder)
+            hugo = pagefind_over(args.hugo_site, aside.folder) if args.hugo_site else None
+            rows.append({"ours": ours, "hugo": hugo})
+    finally:
+        aside.empty(settle=False)
     report = {"index": summarize(rows)}
     if args.transfer:
         report["transfer"] = transfer(args.transfer, args.queries)
@@ -74,6 +83,7 @@ def prepare(args: argparse.Namespace) -> None:
     shutil.rmtree(args.transfer, ignore_errors=True)
     command = [sys.executable, "-m", "generator", "build", str(site), "--out", str(args.transfer)]
     subprocess.run([*command, "--date", args.date, "--no-cache"], cwd=REPO, check=True)
+    time.sleep(measure.SETTLE)  # the last run's sites were removed just now
 
 
 def markdown(report: dict[str, Any], args: argparse.Namespace) -> str:
@@ -199,22 +209,22 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def index_in_child(args: argparse.Namespace) -> dict[str, Any]:
-    """Index the corpus in a child process; return its figures."""
-    with tempfile.TemporaryDirectory(prefix="beslut-search-bench-") as out:
-        command = [sys.executable, str(Path(__file__).resolve()), "--corpus", str(args.corpus)]
-        command += ["--child", str(args.corpus), out, "--date", args.date, "--jobs", str(args.jobs)]
-        with subprocess.Popen(command, stdout=subprocess.PIPE, cwd=REPO) as proc:
-            assert proc.stdout is not None
-            before = json.loads(proc.stdout.readline())["loaded_bytes"]  # the site is loaded: indexing begins
-            sampler = Sampler(proc.pid)
-            result: dict[str, Any] = json.loads(proc.stdout.read())
-            peak = sampler.stop()
-        result["peak_mb"], result["index_mb"] = peak / 2**20, (peak - before) / 2**20
-        files = [p for p in Path(out).rglob("*") if p.is_file()]
-        result["output_mb"] = sum(p.stat().st_size for p in files) / 2**20
-        # What every first search loads whatever its words: each bundle's entry and metadata.
-        result["metadata_kb"] = sum(p.stat().st_size for p in files if p.name.endswith(FIRST)) / 1024
+def index_in_child(args: argparse.Namespace, aside: Path) -> dict[str, Any]:
+    """Index the corpus in a child process into a new folder in ``aside``; return its figures."""
+    out = tempfile.mkdtemp(prefix="beslut-", dir=aside)
+    command = [sys.executable, str(Path(__file__).resolve()), "--corpus", str(args.corpus)]
+    command += ["--child", str(args.corpus), out, "--date", args.date, "--jobs", str(args.jobs)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, cwd=REPO) as proc:
+        assert proc.stdout is not None
+        before = json.loads(proc.stdout.readline())["loaded_bytes"]  # the site is loaded: indexing begins
+        sampler = Sampler(proc.pid)
+        result: dict[str, Any] = json.loads(proc.stdout.read())
+        peak = sampler.stop()
+    result["peak_mb"], result["index_mb"] = peak / 2**20, (peak - before) / 2**20
+    files = [p for p in Path(out).rglob("*") if p.is_file()]
+    result["output_mb"] = sum(p.stat().st_size for p in files) / 2**20
+    # What every first search loads whatever its words: each bundle's entry and metadata.
+    result["metadata_kb"] = sum(p.stat().st_size for p in files if p.name.endswith(FIRST)) / 1024
     return result
 
 
@@ -250,20 +260,20 @@ def child(site: Path, out: Path, day: str, jobs: int) -> int:
     return 0
 
 
-def pagefind_over(site: Path) -> dict[str, Any]:
-    """Run Pagefind over a built site (into a folder of its own); return its time, CPU and peak memory."""
+def pagefind_over(site: Path, aside: Path) -> dict[str, Any]:
+    """Run Pagefind over a built site into a new folder in ``aside``; return its time, CPU and peak memory."""
     sys.path.insert(0, str(REPO))
     from pagefind.service import get_executable
 
-    with tempfile.TemporaryDirectory(prefix="beslut-search-bench-hugo-") as out:
-        command = [str(get_executable()), "--site", str(site), "--output-path", out, "--silent"]
-        start = time.perf_counter()
-        with subprocess.Popen(command) as proc:
-            sampler = Sampler(proc.pid)
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds, peak = time.perf_counter() - start, sampler.stop()
-        size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+    out = tempfile.mkdtemp(prefix="hugo-", dir=aside)
+    command = [str(get_executable()), "--site", str(site), "--output-path", out, "--silent"]
+    start = time.perf_counter()
+    with subprocess.Popen(command) as proc:
+        sampler = Sampler(proc.pid)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds, peak = time.perf_counter() - start, sampler.stop()
+    size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
     return {
         "seconds": seconds,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
