@@ -14,7 +14,6 @@ making them cost more than linking every file in (measured: 2.1-3.0 s against 0.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.base.digest import digest_bytes
 from generator.load.cachefolder import FILES
 
 
@@ -109,7 +109,7 @@ def kept_place(folder: str, rel: str, tree: bool) -> str:
     """
     if tree:
         return os.path.join(folder, rel)
-    name = hashlib.blake2b(rel.encode("utf-8"), digest_size=16).hexdigest()
+    name = digest_bytes(rel.encode("utf-8")).hex()
     return os.path.join(folder, name[:2], name)
 
 

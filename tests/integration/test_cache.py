@@ -153,7 +153,8 @@ def test_a_build_keeps_its_files_flat_one_copy_of_each_published_file(tmp_path: 
 
     kept = cache / "filer" / "bygge"
     folders = sorted(p.name for p in kept.iterdir())
-    assert all(len(name) == 2 and int(name, 16) >= 0 for name in folders), folders
+    assert folders, "the build kept its files"
+    assert all(len(name) == 2 and set(name) <= set("0123456789abcdef") for name in folders), folders
     assert all(p.is_file() for folder in kept.iterdir() for p in folder.iterdir()), "no deeper folders"
     published = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()]
     assert sorted(p.stat().st_ino for p in kept.rglob("*") if p.is_file()) == sorted(
