@@ -75,15 +75,17 @@ def prepare(args: argparse.Namespace) -> None:
 
     site = generated(args.size, args.work, dt.date.fromisoformat(args.date))
     args.corpus = site
+    args.transfer = args.work / f"search-site-{site.name}"
+    removed = args.transfer.exists()
     if hugo_peer.hugo_binary() is not None:
         args.hugo_site = args.work / f"search-hugo-{site.name}"
-        shutil.rmtree(args.hugo_site, ignore_errors=True)
-        hugo_peer.build(site / "peer", args.hugo_site)
-    args.transfer = args.work / f"search-site-{site.name}"
+        removed = removed or args.hugo_site.exists()
+        hugo_peer.build(site / "peer", args.hugo_site)  # removes the last run's output first
     shutil.rmtree(args.transfer, ignore_errors=True)
     command = [sys.executable, "-m", "generator", "build", str(site), "--out", str(args.transfer)]
     subprocess.run([*command, "--date", args.date, "--no-cache"], cwd=REPO, check=True)
-    time.sleep(measure.SETTLE)  # the last run's sites were removed just now
+    if removed:
+        time.sleep(measure.SETTLE)  # the last run's sites were removed: the timed runs wait
 
 
 def markdown(report: dict[str, Any], args: argparse.Namespace) -> str:
