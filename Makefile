@@ -10,9 +10,10 @@ SITE   ?= .
 OUT    ?= public
 PORT   ?= 8000
 # `make bench` keeps its runs small, so a check of it takes minutes. The figures of bench/results.md:
-# make bench BENCH_SIZES="10000 100000" SEARCH_SIZE=10000 SERVE_SIZES="2000 10000"
+# make bench BENCH_SIZES="10000 100000" SEARCH_SIZE=10000 SERVE_SIZES="2000 10000" FLOOR_SIZE=10000
 BENCH_SIZES  ?= 1000
 SEARCH_SIZE  ?= 1000
+FLOOR_SIZE   ?= 1000
 SERVE_SIZES  ?= 1000
 SERVE_EDITS  ?= 5
 BENCH_REPEAT ?= 2
@@ -81,6 +82,7 @@ bench: $(BENCH_STAMP)
 	  $(BIN)/python bench/serve_bench.py --size $$size --edits $(SERVE_EDITS) --append bench/results.md || exit 1; \
 	done
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/floor_bench.py --size $(FLOOR_SIZE) --repeat $(BENCH_REPEAT) --append bench/results.md
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
