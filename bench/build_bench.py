@@ -121,6 +121,7 @@ def bench_site(site: Path, args: argparse.Namespace) -> list[Figure]:
         time.sleep(measure.SETTLE)  # the last run's folders were removed (see measure.SetAside)
     work.mkdir(parents=True)
     args.aside = aside = measure.SetAside(work / "aside")
+    measure.read_through(site)  # the records (and Hugo's) in memory, as in CI's fresh checkout
     # At scale Hugo is not run: point 4 compares beslut with its own 10,000 figure (and Hugo would need
     # about 14 GB for 100,000 pages).
     peer = site / "peer" if (site / "peer").is_dir() and hugo_peer.hugo_binary() and not scale else None
