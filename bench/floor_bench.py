@@ -27,8 +27,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import measure
 
@@ -99,7 +99,7 @@ def front_matters_and_texts(site: Path) -> tuple[list[str], list[str]]:
     return heads, texts
 
 
-def cpu_of(work: Any) -> float:
+def cpu_of(work: Callable[[], object]) -> float:
     """Return the CPU seconds (user and system) this process spends on ``work()``."""
     start = time.process_time()
     work()
