@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         built = work / "built"
         aside.clear(built)
         parts = library_parts(site, built, args.day)
-        time.sleep(measure.SETTLE)  # the build above wrote the site's files: let the disk settle first
+        # make bench's other scripts remove their folders as they end: no timed run right after that.
+        time.sleep(measure.SETTLE)
         runs = [measured_run(site, built, work, aside, parts) for _ in range(args.repeat)]
     finally:
         aside.empty(settle=False)
@@ -74,7 +75,8 @@ def library_parts(site: Path, built: Path, day: dt.date) -> dict[str, float]:
     """Build ``site`` into ``built`` (not timed); return the CPU seconds of libyaml, markdown-it-py, Jinja."""
     result = build(BuildOptions(site, out=built, build_date=day, search=False))
     if not result.ok or result.loaded is None:
-        raise SystemExit(f"{site}: bygget misslyckades, golvet kan inte mätas")
+        errors = [d.format() for d in result.diagnostics if d.severity.name == "ERROR"][:5]
+        raise SystemExit(f"floor_bench: bygget av {site} misslyckades, golvet kan inte mätas: {errors}")
     heads, texts = front_matters_and_texts(site)
     parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     t = result.loaded.settings.translator
